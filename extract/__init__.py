@@ -1,0 +1,1 @@
+"""Text to the data model: documents, sentences, mentions, entities and relations."""

@@ -1,0 +1,48 @@
+"""Output formats by name: one module per format, looked up here (like rdflib's plugins).
+
+Each entry names the module and its ``write_*(graph, path)`` function, and the
+file name a build gives it. A format is added by adding a module and a line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import networkx as nx
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    module: str
+    function: str
+    filename: str
+    description: str
+
+    @property
+    def writer(self) -> Callable[[nx.MultiDiGraph, Path], None]:
+        return getattr(importlib.import_module(self.module), self.function)
+
+
+FORMATS: dict[str, OutputFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        OutputFormat("nodelink", "graph.nodelink", "write_nodelink", "graph.json", "networkx node-link JSON (the build's own copy)"),
+        OutputFormat("turtle", "graph.turtle", "write_turtle", "graph.ttl", "RDF Turtle"),
+        OutputFormat("html", "graph.html", "write_html", "graph.html", "interactive offline HTML view"),
+    )
+}
+
+# What `newskg build` writes unless told otherwise; graph.json must stay first:
+# every other command reads the build back from it.
+DEFAULT_BUILD_FORMATS: tuple[str, ...] = ("nodelink", "turtle", "html")
+
+
+def write(graph: nx.MultiDiGraph, format_name: str, directory: Path) -> Path:
+    output = FORMATS[format_name]
+    path = Path(directory) / output.filename
+    output.writer(graph, path)
+    return path
