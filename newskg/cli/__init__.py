@@ -1,10 +1,12 @@
-"""The ``newskg`` command line: parses arguments and calls ``extract/`` and ``graph/``."""
+"""The ``newskg`` command line: parses arguments and calls ``extract/`` and ``graph/``.
+
+Each module registers its commands on the shared typer ``app``.
+"""
 
 from __future__ import annotations
 
+from newskg.cli import analytics, build, entities, export, query, serve, view  # noqa: F401
 from newskg.cli.app import app
-from newskg.cli import build as _build  # noqa: F401  (registers commands)
-from newskg.cli import entities as _entities  # noqa: F401
 
 
 def main() -> None:

@@ -7,16 +7,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from graph.nodelink import read_nodelink
-from newskg.cli.app import app, console, fail
 from graph.tables import entity_rows
-
-
-def load_build(directory: Path):
-    path = Path(directory) / "graph.json"
-    if not path.is_file():
-        raise fail(f"{path}: no build here; run 'newskg build INPUT --out {directory}' first")
-    return read_nodelink(path)
+from newskg.cli.app import app, console
+from newskg.cli.export import load_build
 
 
 @app.command("entities")
