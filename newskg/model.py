@@ -88,7 +88,7 @@ class Entity:
     label: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    attributes: tuple[tuple[str, str], ...] = ()
+    attributes: tuple[tuple[str, str | int | float], ...] = ()
 
     @property
     def mention_count(self) -> int:
