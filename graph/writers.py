@@ -32,13 +32,18 @@ FORMATS: dict[str, OutputFormat] = {
     for fmt in (
         OutputFormat("nodelink", "graph.nodelink", "write_nodelink", "graph.json", "networkx node-link JSON (the build's own copy)"),
         OutputFormat("turtle", "graph.turtle", "write_turtle", "graph.ttl", "RDF Turtle"),
+        OutputFormat("nt", "graph.ntriples", "write_ntriples", "graph.nt", "RDF N-Triples, sorted"),
+        OutputFormat("jsonld", "graph.jsonld", "write_jsonld", "graph.jsonld", "RDF JSON-LD with a compact context"),
+        OutputFormat("trig", "graph.trig", "write_trig", "graph.trig", "RDF TriG, one named graph per source document"),
+        OutputFormat("rdfxml", "graph.rdfxml", "write_rdfxml", "graph.rdf", "RDF/XML"),
+        OutputFormat("ontology", "graph.ontology", "write_ontology", "ontology.ttl", "the newskg ontology (OWL/RDFS)"),
         OutputFormat("html", "graph.html", "write_html", "graph.html", "interactive offline HTML view"),
     )
 }
 
 # What `newskg build` writes unless told otherwise; graph.json must stay first:
 # every other command reads the build back from it.
-DEFAULT_BUILD_FORMATS: tuple[str, ...] = ("nodelink", "turtle", "html")
+DEFAULT_BUILD_FORMATS: tuple[str, ...] = ("nodelink", "turtle", "ontology", "html")
 
 
 def write(graph: nx.MultiDiGraph, format_name: str, directory: Path) -> Path:
