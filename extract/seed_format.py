@@ -15,15 +15,17 @@ from datetime import datetime
 
 SEE_ORIGINAL_MARKER = "See original here:"
 
-# The outlet itself may contain " - " ("ABC News - Breaking News, Latest News and Videos"),
-# so anchor on the date at the end and take the title as everything before the *first*
-# " - " whose remainder still parses as "OUTLET - DATE [DATE]".
-_HEADLINE_LINE = re.compile(r"^- (?P<body>.+?) - (?P<date>[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?, \d{4}) \[[^\]]*\]\s*$")
-_TITLE_PUBLISHER = re.compile(r"^(?P<title>.+?)\s+[–—-]\s+(?P<publisher>[^–—]+?)\s*$")
+# "- TITLE - OUTLET - DATE [DATE]": anchored on the date at the end. Title and outlet
+# are split apart afterwards, because either may itself contain " - ".
+_HEADLINE_LINE = re.compile(r"^-\s+(?P<body>.+)\s+-\s+(?P<date>[^\[\]]+?)\s*(?:\[[^\]]*\])?\s*$")
+_TITLE_SEPARATORS = (" \u2013 ", " \u2014 ", " - ")  # en dash, em dash, hyphen: the publisher follows the last
 _BYLINE = re.compile(
-    r"^(?P<name>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]*){1,3}) is (?:a|an|the) [^.]*\b(?:at|of|for|with)\b"
+    r"^(?P<names>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]*){1,3}(?:,?\s+and\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]*){1,3})?)"
+    r"\s+(?:is|are)\s+(?:a|an|the)\s+[^.]*?\b(?:at|of|for|with|in)\b"
 )
-_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(st|nd|rd|th)")
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
+# A publisher is a site name ("Geopoliticalmonitor.com") or a short name, not a clause.
+_MAX_PUBLISHER_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,18 @@ def looks_like_seed(text: str) -> bool:
 
 
 def parse_date(text: str) -> str | None:
-    """'October 19th, 2025' -> '2025-10-19'."""
-    cleaned = _ORDINAL_SUFFIX.sub("", text.strip())
-    for pattern in ("%B %d, %Y", "%b %d, %Y"):
+    """'October 19th, 2025' -> '2025-10-19'; None if it is not a date.
+
+    Examples:
+        >>> parse_date("October 19th, 2025")
+        '2025-10-19'
+        >>> parse_date("Oct 3, 2025")
+        '2025-10-03'
+        >>> parse_date("2025-10-19")
+        '2025-10-19'
+    """
+    cleaned = " ".join(_ORDINAL_SUFFIX.sub("", text.strip()).split())
+    for pattern in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y"):
         try:
             return datetime.strptime(cleaned, pattern).date().isoformat()
         except ValueError:
@@ -59,20 +70,44 @@ def parse_date(text: str) -> str | None:
 
 
 def split_title_publisher(line: str) -> tuple[str, str | None]:
-    match = _TITLE_PUBLISHER.match(line.strip())
-    if match and ("." in match["publisher"] or len(match["publisher"].split()) <= 4):
-        return match["title"].strip(), match["publisher"].strip()
-    return line.strip(), None
+    """'Title – Geopoliticalmonitor.com' -> ('Title', 'Geopoliticalmonitor.com').
+
+    The publisher follows the last dash; an en or em dash wins over a hyphen,
+    which titles use more often ("Pakistan - Afghanistan talks").
+    """
+    line = line.strip()
+    for separator in _TITLE_SEPARATORS:
+        title, found, publisher = line.rpartition(separator)
+        publisher = publisher.strip()
+        if found and title.strip() and publisher and (
+            "." in publisher or len(publisher.split()) <= _MAX_PUBLISHER_WORDS
+        ):
+            return title.strip(), publisher
+    return line, None
 
 
-def parse_headline_line(line: str) -> RelatedHeadline | None:
+def parse_headline_line(line: str, known_outlets: frozenset[str] = frozenset()) -> RelatedHeadline | None:
+    """One related-headline line, or None if it is not one.
+
+    Title and outlet are split at a " - ": at the one that leaves an outlet seen
+    elsewhere in the list when there is such a split, else at the first (outlets
+    such as "ABC News - Breaking News, Latest News and Videos" contain " - ").
+    """
     match = _HEADLINE_LINE.match(line.strip())
     if not match:
         return None
-    title, _, outlet = match["body"].partition(" - ")
-    if not outlet:
+    date = parse_date(match["date"])
+    body = match["body"]
+    if date is None:
         return None
-    return RelatedHeadline(title=title.strip(), outlet=outlet.strip(), date=parse_date(match["date"]))
+    pieces = body.split(" - ")
+    if len(pieces) < 2:
+        return None
+    splits = [(" - ".join(pieces[:cut]).strip(), " - ".join(pieces[cut:]).strip()) for cut in range(1, len(pieces))]
+    title, outlet = next(((t, o) for t, o in splits if o in known_outlets), splits[0])
+    if not title or not outlet:
+        return None
+    return RelatedHeadline(title=title, outlet=outlet, date=date)
 
 
 def find_authors(body: str) -> tuple[str, ...]:
@@ -81,7 +116,9 @@ def find_authors(body: str) -> tuple[str, ...]:
     for line in body.strip().splitlines()[-6:]:
         match = _BYLINE.match(line.strip())
         if match:
-            authors.append(match["name"].strip())
+            for name in re.split(r",?\s+and\s+", match["names"]):
+                if name.strip() and name.strip() not in authors:
+                    authors.append(name.strip())
     return tuple(authors)
 
 
@@ -91,12 +128,13 @@ def parse_seed(text: str) -> SeedArticle:
     title, publisher = split_title_publisher(first_line)
     body_offset = len(first_line) + len(newline)
     body = rest.rstrip()
-    headlines = []
-    for line in tail.splitlines():
-        if line.startswith("- "):
-            parsed = parse_headline_line(line)
-            if parsed is not None:
-                headlines.append(parsed)
+    lines = [line for line in tail.splitlines() if line.lstrip().startswith("- ")]
+    # Outlets of lines with a single " - " before the date are certain; they settle the ambiguous ones.
+    first_pass = [parse_headline_line(line) for line in lines]
+    known_outlets = frozenset(
+        parsed.outlet for parsed in first_pass if parsed is not None and " - " not in parsed.outlet
+    )
+    headlines = [parsed for parsed in (parse_headline_line(line, known_outlets) for line in lines) if parsed]
     return SeedArticle(
         title=title,
         publisher=publisher,

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from extract.extractor import Extractor
-from extract.ingest import InputResult, discover_inputs, read_input
+from extract.ingest import read_inputs
 from extract.resolve import resolve
 from graph import writers
 from graph.build import build_graph, document_nodes, entity_nodes, relation_edges
 from newskg import DEFAULT_MODEL
 from newskg.atomic import atomic_write_text
-from newskg.model import Document
+from newskg.cache import CACHE_DIRNAME, ExtractionCache, model_identity
+from newskg.model import Document, DocumentExtraction
+from newskg.serialize import document_from_dict, document_to_dict
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -28,11 +31,23 @@ Warn = Callable[[str], None]
 
 
 class StrictModeError(RuntimeError):
-    pass
+    """An input could not be read and ``--strict`` was given: the build stops before writing anything."""
+
+
+class NothingReadError(StrictModeError):
+    """No input could be read at all: fatal, so the previous outputs are left untouched rather than replaced by an empty graph."""
 
 
 @dataclass
 class BuildReport:
+    """What a build did; written as ``report.json``.
+
+    ``inputs`` has one entry per input file: ``path``, ``status`` (``read``,
+    ``partial`` when some records were dropped, ``skipped``), ``reason`` (one line,
+    None when read), ``documents``, ``encoding``, ``notes`` (decoding, repairs,
+    dropped records) and ``duplicates`` (documents already read from another input).
+    """
+
     inputs: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -41,14 +56,25 @@ class BuildReport:
 
     @property
     def skipped(self) -> list[dict]:
+        """Inputs not wholly read: skipped files and files that lost some records."""
         return [entry for entry in self.inputs if entry["status"] != "read"]
+
+    @property
+    def input_summary(self) -> dict[str, int]:
+        summary = {"total": len(self.inputs), "read": 0, "partial": 0, "skipped": 0}
+        for entry in self.inputs:
+            summary[entry["status"]] = summary.get(entry["status"], 0) + 1
+        return summary
 
     @property
     def exit_code(self) -> int:
         return EXIT_SKIPPED if self.skipped else EXIT_OK
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        content = asdict(self)
+        content["input_summary"] = self.input_summary
+        content["exit_code"] = self.exit_code
+        return json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 @dataclass(frozen=True)
@@ -59,27 +85,43 @@ class BuildOptions:
     strict: bool = False
     batch_size: int = 64
     workers: int = 1
+    # Add to the build already in the output folder instead of replacing it (``--update``).
+    update: bool = False
+    # Reuse per-document extractions (see newskg.cache); ``cache_dir`` defaults to ``OUT/cache``.
+    cache: bool = True
+    cache_dir: Path | None = None
+    # A Dask scheduler address (``tcp://host:8786``): parse on that cluster instead of locally.
+    scheduler: str | None = None
 
 
 def read_documents(
     inputs: Iterable[str | Path], report: BuildReport, *, strict: bool = False, warn: Warn = lambda message: None
 ) -> list[Document]:
+    """Every document in ``inputs``, each once; one report entry (and, if not read, one warning) per input.
+
+    Raises :class:`StrictModeError` at the first input not wholly read when ``strict``,
+    and :class:`NothingReadError` when no input gave a document.
+    """
     documents: list[Document] = []
     seen: set[str] = set()
-    for path in discover_inputs(inputs):
-        result: InputResult = read_input(path)
-        report.inputs.append(
-            {"path": result.path, "status": result.status, "reason": result.reason, "documents": len(result.documents)}
-        )
+    for result in read_inputs(inputs):
+        entry = result.to_report()
+        report.inputs.append(entry)
         if result.status != "read":
-            warn(f"skipped {result.message}")
+            warn(f"{result.status} {result.message}")
             if strict:
                 raise StrictModeError(f"{result.message} (--strict stops at the first problem)")
-            continue
+        duplicates = 0
         for document in result.documents:
-            if document.id not in seen:
-                seen.add(document.id)
-                documents.append(document)
+            if document.id in seen:
+                duplicates += 1
+                continue
+            seen.add(document.id)
+            documents.append(document)
+        entry["duplicates"] = duplicates
+    if not documents:
+        found = f"none of the {len(report.inputs)} inputs gave a document" if report.inputs else "no input files found"
+        raise NothingReadError(f"{found}; nothing was written")
     return documents
 
 
@@ -91,25 +133,62 @@ def build(
     warn: Warn = lambda message: None,
     progress: Callable[[Iterator, int], Iterator] | None = None,
 ) -> BuildReport:
-    """Build the graph from ``inputs`` into ``out_dir`` and write ``report.json`` there."""
+    """Build the graph from ``inputs`` into ``out_dir`` and write ``report.json`` there.
+
+    With ``options.update``, ``out_dir`` must hold an earlier build: its documents are
+    kept (read back from its manifest, never re-parsed) and ``inputs`` are added; an
+    input read again replaces the documents it gave before. The result equals a full
+    build of the earlier inputs and the new ones together.
+
+    Every output is a function of the set of documents alone, whatever the order of
+    ``inputs`` and whichever documents came from the cache, so rebuilding the same
+    inputs gives byte-identical files; only ``timings`` in ``report.json`` differ.
+    """
     out = Path(out_dir)
+    previous = read_manifest(out) if options.update else None
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(model=options.model)
     started = time.perf_counter()
 
-    documents = read_documents(inputs, report, strict=options.strict, warn=warn)
+    # Sorted, so the order the inputs are named in cannot change which duplicate is kept.
+    documents = read_documents(sorted(inputs, key=str), report, strict=options.strict, warn=warn)
+    if previous is not None:
+        documents = _merge_with_previous(previous, documents, report)
+    report.inputs.sort(key=lambda entry: str(entry.get("path", "")))
+    documents.sort(key=lambda document: document.id)
     report.timings["ingest"] = round(time.perf_counter() - started, 3)
 
     stage = time.perf_counter()
-    extractor = Extractor(options.model)
-    extractions: Iterator = extractor.pipe(documents, batch_size=options.batch_size, n_process=options.workers)
-    if progress is not None:
-        extractions = progress(extractions, len(documents))
-    extracted = list(extractions)
+    with _extraction_backend(options) as (identity, extract):
+        cache = ExtractionCache(options.cache_dir or out / CACHE_DIRNAME, model=identity) if options.cache else None
+        extracted: list[DocumentExtraction] = []
+        to_parse: list[Document] = []
+        for document in documents:
+            hit = cache.get(document) if cache is not None else None
+            if hit is not None:
+                extracted.append(hit)
+            else:
+                to_parse.append(document)
+        report.timings["cache_lookup"] = round(time.perf_counter() - stage, 3)
+        extractions: Iterator[DocumentExtraction] = extract(to_parse) if to_parse else iter(())
+        if progress is not None and to_parse:
+            extractions = progress(extractions, len(to_parse))
+        for extraction in extractions:
+            if cache is not None:
+                # Stored as each document finishes: a killed build keeps everything parsed so far.
+                cache.put(extraction)
+            extracted.append(extraction)
+    extracted.sort(key=lambda extraction: extraction.document.id)
     report.timings["extract"] = round(time.perf_counter() - stage, 3)
+    report.timings["documents_parsed"] = len(to_parse)
+    report.timings["documents_from_cache"] = len(documents) - len(to_parse)
 
     stage = time.perf_counter()
     corpus = resolve(extracted)
+    del extracted
+    report.timings["resolve"] = round(time.perf_counter() - stage, 3)
+
+    stage = time.perf_counter()
     graph = build_graph(corpus)
     if options.base_iri:
         graph.graph["base_iri"] = options.base_iri
@@ -127,6 +206,90 @@ def build(
         "relations": len(relation_edges(graph)),
         "mentions": sum(len(e.mentions) for e in corpus.entities),
     }
+    write_manifest(out, BuildManifest(model=options.model, inputs=report.inputs, documents=documents))
     report.timings["total"] = round(time.perf_counter() - started, 3)
     atomic_write_text(out / "report.json", report.to_json())
     return report
+
+
+# --- extraction backends ------------------------------------------------------------------------
+
+ExtractFunction = Callable[[Sequence[Document]], Iterator[DocumentExtraction]]
+
+
+@contextmanager
+def _extraction_backend(options: BuildOptions) -> Iterator[tuple[str, ExtractFunction]]:
+    """The model's cache identity, and a function that extracts documents locally or on Dask."""
+    if options.scheduler:
+        from newskg.distributed import DaskExtractor
+
+        with DaskExtractor(options.scheduler, model=options.model, batch_size=options.batch_size) as cluster:
+            yield cluster.model_identity(), cluster.pipe
+        return
+
+    def extract_locally(documents: Sequence[Document]) -> Iterator[DocumentExtraction]:
+        # The model loads only when something misses the cache.
+        extractor = Extractor(options.model)
+        yield from extractor.pipe(documents, batch_size=options.batch_size, n_process=options.workers)
+
+    yield model_identity(options.model), extract_locally
+
+
+# --- the build manifest: what --update starts from ----------------------------------------------
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = 1
+
+
+class UpdateError(RuntimeError):
+    """``--update`` was given a folder that does not hold a readable build."""
+
+
+@dataclass
+class BuildManifest:
+    """A build's inputs (their report entries) and every document it read, text included,
+    so ``--update`` needs neither the old input files nor the cache to reproduce them."""
+
+    model: str
+    inputs: list[dict]
+    documents: list[Document]
+
+
+def write_manifest(out: Path, manifest: BuildManifest) -> None:
+    content = {
+        "format": MANIFEST_FORMAT,
+        "model": manifest.model,
+        "inputs": manifest.inputs,
+        "documents": [document_to_dict(document) for document in sorted(manifest.documents, key=lambda d: d.id)],
+    }
+    atomic_write_text(out / MANIFEST_NAME, json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+
+
+def read_manifest(out: Path) -> BuildManifest:
+    path = Path(out) / MANIFEST_NAME
+    if not path.is_file():
+        raise UpdateError(f"{out} holds no newskg build ({MANIFEST_NAME} is missing); build it once without --update")
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+        if content.get("format") != MANIFEST_FORMAT:
+            raise ValueError(f"manifest format {content.get('format')!r}, expected {MANIFEST_FORMAT}")
+        return BuildManifest(
+            model=content["model"],
+            inputs=list(content["inputs"]),
+            documents=[document_from_dict(item) for item in content["documents"]],
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise UpdateError(f"cannot read {path}: {error}; rebuild without --update") from error
+
+
+def _merge_with_previous(previous: BuildManifest, documents: list[Document], report: BuildReport) -> list[Document]:
+    """The earlier build's documents plus the new ones; an input read again replaces what it gave before."""
+    reread = {str(entry.get("path")) for entry in report.inputs}
+    report.inputs.extend(entry for entry in previous.inputs if str(entry.get("path")) not in reread)
+    by_id: dict[str, Document] = {}
+    for document in [*documents, *(d for d in previous.documents if d.source not in reread)]:
+        kept = by_id.get(document.id)
+        # The same text from two inputs: keep one, the same one whichever build read it first.
+        if kept is None or document.source < kept.source:
+            by_id[document.id] = document
+    return list(by_id.values())
