@@ -14,8 +14,10 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from extract.extractor import Extractor
 from extract.ingest import read_inputs
+from extract.places import enrich_places
 from extract.resolve import resolve
 from graph import writers
+from graph.analytics import assign_communities
 from graph.build import build_graph, document_nodes, entity_nodes, relation_edges
 from newskg import DEFAULT_MODEL
 from newskg.atomic import atomic_write_text
@@ -151,7 +153,9 @@ def build(
     started = time.perf_counter()
 
     # Sorted, so the order the inputs are named in cannot change which duplicate is kept.
-    documents = read_documents(sorted(inputs, key=str), report, strict=options.strict, warn=warn)
+    # ``--update DIR`` alone re-runs the build in DIR from its manifest (after a model or code change).
+    only_previous = previous is not None and not inputs
+    documents = [] if only_previous else read_documents(sorted(inputs, key=str), report, strict=options.strict, warn=warn)
     if previous is not None:
         documents = _merge_with_previous(previous, documents, report)
     report.inputs.sort(key=lambda entry: str(entry.get("path", "")))
@@ -186,10 +190,12 @@ def build(
     stage = time.perf_counter()
     corpus = resolve(extracted)
     del extracted
+    corpus = enrich_places(corpus)  # gazetteer attributes and partOf, before the graph
     report.timings["resolve"] = round(time.perf_counter() - stage, 3)
 
     stage = time.perf_counter()
     graph = build_graph(corpus)
+    assign_communities(graph)  # `community` on entity nodes, for the HTML view
     if options.base_iri:
         graph.graph["base_iri"] = options.base_iri
     report.timings["graph"] = round(time.perf_counter() - stage, 3)
