@@ -38,6 +38,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("rdfxml", "graph.rdfxml", "write_rdfxml", "graph.rdf", "RDF/XML"),
         OutputFormat("ontology", "graph.ontology", "write_ontology", "ontology.ttl", "the newskg ontology (OWL/RDFS)"),
         OutputFormat("html", "graph.html", "write_html", "graph.html", "interactive offline HTML view"),
+        OutputFormat("geojson", "graph.geojson", "write_geojson", "graph.geojson", "GeoJSON points of the resolved places"),
     )
 }
 
