@@ -1,23 +1,381 @@
-"""The interactive HTML view (made complete in the HTML issue)."""
+"""The interactive HTML view: one self-contained page that works offline.
+
+``write_html(graph, path)`` writes a single file with everything inlined: the
+vis-network library bundled inside the installed pyvis package, our script and
+style, and the graph as JSON. Nothing is fetched when it opens (a Content
+Security Policy forbids it), so it works from disk with the network off.
+
+The pyvis ``Network`` is built directly (``from_nx`` mutates the graph, and
+``add_node``/``add_edge`` scan every existing item, which is quadratic), with
+positions computed in Python by :func:`graph.html_layout.packed_layout`, so the
+page opens with physics off and draws at once even for thousands of nodes.
+
+All article text is untrusted. It travels only inside a
+``<script type="application/json">`` block with ``<``, ``>``, ``&`` and the
+JavaScript line separators escaped, and the page script puts it into the
+document with ``textContent``, never as HTML.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+import json
+import math
+import re
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
+import pyvis
 from pyvis.network import Network
 
+from graph.html_layout import packed_layout
 from newskg.atomic import atomic_write_text
 
-TYPE_COLOURS = {"Person": "#e15759", "Organization": "#4e79a7", "Place": "#59a14f"}
+ASSETS = Path(__file__).parent / "html_assets"
+VIS_NETWORK_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+# Above this many nodes the page opens on the best-connected ones, with a way to show more.
+DEFAULT_MAX_NODES = 500
+LARGE_GRAPH_EDGES = 3000
+LABEL_LENGTH = 48
+DOCUMENT_LABEL_LENGTH = 28
+
+TYPE_STYLES: dict[str, dict[str, str]] = {
+    "Person": {"color": "#e15759", "shape": "dot"},
+    "Organization": {"color": "#4e79a7", "shape": "diamond"},
+    "Place": {"color": "#59a14f", "shape": "triangle"},
+    "Document": {"color": "#9c9c9c", "shape": "square"},
+}
+OTHER_TYPE_STYLE = {"color": "#f28e2b", "shape": "star"}
+# Colour-blind-friendly palette for predicates, assigned in sorted order so a
+# predicate keeps its colour between rebuilds of the same graph.
+PREDICATE_COLOURS = ["#b07aa1", "#f28e2b", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#4e79a7", "#e15759", "#59a14f", "#bab0ac"]
+CO_MENTION_COLOUR = "#8c8c8c"
+MENTION_COLOUR = "#c9c9c9"
+
+DETAIL_ENTITY_KEYS = ("latitude", "longitude", "country", "feature_class")
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    network = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") == "entity":
-            network.add_node(node, label=data["label"], color=TYPE_COLOURS.get(data["type"], "#999"), title=data["type"])
+def write_html(graph: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "newskg") -> None:
+    """Write the interactive view of ``graph`` to ``path`` as one offline HTML file.
+
+    ``max_nodes``: above this many nodes the page opens on the ``max_nodes``
+    best-connected ones (by degree) and offers to show the rest; 0 shows all.
+    """
+    atomic_write_text(Path(path), html_page(graph, max_nodes=max_nodes, title=title))
+
+
+def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "newskg") -> str:
+    network, details = build_network(graph)
+    nodes, edges, _heading, _height, _width, options = network.get_network_data()
+    payload = {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "details": details,
+        "typeStyles": {**TYPE_STYLES, "Other": OTHER_TYPE_STYLE},
+        "predicateColours": _predicate_colours(graph),
+        "maxNodes": max_nodes if max_nodes and len(nodes) > max_nodes else 0,
+        "totals": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
+    }
+    scripts = [VIS_NETWORK_JS.read_text(encoding="utf-8"), (ASSETS / "view.js").read_text(encoding="utf-8")]
+    parts = {
+        "TITLE": html.escape(title),
+        "CSP": _content_security_policy(scripts),
+        "CSS": (ASSETS / "view.css").read_text(encoding="utf-8"),
+        "DATA": json_for_script(payload),
+        "VIS_JS": scripts[0],
+        "VIEW_JS": scripts[1],
+    }
+    template = (ASSETS / "page.html").read_text(encoding="utf-8")
+    # One pass, so text inserted for one placeholder is never scanned for another.
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda match: parts[match.group(1)], template)
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``.
+
+    Escaping ``<`` ``>`` ``&`` means no text can close the script element or open
+    a comment, and U+2028/U+2029 are escaped for older JavaScript parsers.
+
+    Examples:
+        >>> json_for_script({"name": "</script><script>alert(1)</script>"})
+        '{"name": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(character, escaped)
+    return text
+
+
+def _content_security_policy(scripts: list[str]) -> str:
+    # Only our two inline scripts may run (by hash): an injected <script> or an
+    # inline event handler such as onerror= is refused even if escaping failed.
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'" for script in scripts
+    )
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data: blob:; "
+        "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+def build_network(graph: nx.MultiDiGraph) -> tuple[Network, dict[str, Any]]:
+    """The pyvis ``Network`` of ``graph`` (positions computed) and the details panel data."""
+    node_ids = list(graph.nodes)
+    degree = _undirected_degree(graph)
+    positions = packed_layout(node_ids, graph.edges(), scale=75.0)
+    rank = {node: position for position, node in enumerate(sorted(node_ids, key=lambda n: (-degree[n], str(n))))}
+    network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    vis_nodes = [_vis_node(node, data, degree[node], positions[node], rank[node]) for node, data in graph.nodes(data=True)]
+    # Set pyvis's lists directly: add_node/add_edge check membership in a list each time.
+    network.nodes = vis_nodes
+    network.node_ids = node_ids
+    network.node_map = {node["id"]: node for node in vis_nodes}
+    predicate_colours = _predicate_colours(graph)
+    large = graph.number_of_edges() > LARGE_GRAPH_EDGES
+    vis_edges = []
+    edge_details: dict[str, Any] = {}
+    mentions_by_entity_doc = _mention_offsets(graph)
+    for number, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
+        edge_id = f"e{number}"
+        vis_edges.append(_vis_edge(edge_id, u, v, key, data, predicate_colours, large=large))
+        edge_details[edge_id] = _edge_details(u, v, key, data, mentions_by_entity_doc)
+    network.edges = vis_edges
+    network.options = _vis_options(large=large)
+    details = {
+        "nodes": {node: _node_details(data) for node, data in graph.nodes(data=True)},
+        "edges": edge_details,
+    }
+    return network, details
+
+
+def _undirected_degree(graph: nx.MultiDiGraph) -> dict[Any, int]:
+    neighbours: dict[Any, set] = defaultdict(set)
+    for u, v in graph.edges():
+        neighbours[u].add(v)
+        neighbours[v].add(u)
+    return {node: len(neighbours[node]) for node in graph.nodes}
+
+
+def _display_type(data: dict[str, Any]) -> str:
+    if data.get("kind") == "document":
+        return "Document"
+    node_type = data.get("type")
+    return node_type if node_type in TYPE_STYLES else "Other"
+
+
+def _shorten(text: str, length: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _vis_node(node: Any, data: dict[str, Any], degree: int, position: tuple[float, float], rank: int) -> dict[str, Any]:
+    display_type = _display_type(data)
+    style = TYPE_STYLES.get(display_type, OTHER_TYPE_STYLE)
+    if display_type == "Document":
+        name = data.get("title") or data.get("source") or str(node)
+        # Headlines are many and their titles long: unlabelled squares keep the
+        # entity names readable; the panel shows the full title on click.
+        label = _shorten(name, DOCUMENT_LABEL_LENGTH) if data.get("doc_kind") != "headline" else ""
+        size = min(6 + 2 * math.sqrt(degree), 22)
+    else:
+        name = data.get("label") or str(node)
+        label = _shorten(name, LABEL_LENGTH)
+        size = min(9 + 4 * math.sqrt(max(int(data.get("mention_count") or 0), 1)), 48)
+    return {
+        "id": node,
+        "label": label,
+        "name": str(name),
+        "type": display_type,
+        "shape": style["shape"],
+        "color": {"background": style["color"], "border": "#333333", "highlight": {"background": "#ffd54f", "border": "#111111"}},
+        "size": round(size, 1),
+        "x": round(position[0], 1),
+        "y": round(position[1], 1),
+        "degree": degree,
+        "rank": rank,
+        "mentions": int(data.get("mention_count") or 0),
+    }
+
+
+def _vis_edge(edge_id: str, u: Any, v: Any, key: Any, data: dict[str, Any], predicate_colours: dict[str, str], *, large: bool) -> dict[str, Any]:
+    kind = data.get("kind")
+    edge: dict[str, Any] = {"id": edge_id, "from": u, "to": v, "kind": kind}
+    if kind == "relation":
+        predicate = str(data.get("predicate") or key)
+        edge.update(
+            predicate=predicate,
+            label=_shorten(predicate, 32),
+            arrows="to",
+            color={"color": predicate_colours.get(predicate, "#555555"), "highlight": "#111111"},
+            width=1.5 + 2.5 * float(data.get("confidence") or 0),
+            dashes=bool(data.get("former")),
+            confidence=float(data.get("confidence") or 0),
+            sources=int(data.get("source_count") or 0),
+            smooth=False if large else {"enabled": True, "type": "curvedCW", "roundness": 0.15},
+        )
+    elif kind == "co_mention":
+        weight = int(data.get("weight") or 1)
+        edge.update(
+            width=min(weight, 12),
+            weight=weight,
+            color={"color": CO_MENTION_COLOUR, "opacity": 0.6, "highlight": "#111111"},
+            sources=len({evidence.get("doc_id") for evidence in data.get("evidence", [])}),
+        )
+    else:
+        edge.update(width=0.6, dashes=[2, 4], color={"color": MENTION_COLOUR, "highlight": "#555555"})
+    return edge
+
+
+def _vis_options(*, large: bool) -> dict[str, Any]:
+    return {
+        "autoResize": True,
+        "physics": {
+            "enabled": False,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": False},
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "interaction": {
+            "hover": False,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "tooltipDelay": 3_600_000,
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"enabled": False}},
+        },
+        "edges": {
+            "smooth": False,
+            "selectionWidth": 2,
+            "font": {"size": 11, "align": "middle", "face": "system-ui, sans-serif", "strokeWidth": 3},
+            "arrows": {"to": {"scaleFactor": 0.6}},
+        },
+    }
+
+
+def _predicate_colours(graph: nx.MultiDiGraph) -> dict[str, str]:
+    predicates = sorted({str(data.get("predicate")) for _, _, data in graph.edges(data=True) if data.get("kind") == "relation"})
+    return {predicate: PREDICATE_COLOURS[i % len(PREDICATE_COLOURS)] for i, predicate in enumerate(predicates)}
+
+
+def _node_details(data: dict[str, Any]) -> dict[str, Any]:
+    if data.get("kind") == "document":
+        return {
+            "kind": "document",
+            "title": data.get("title"),
+            "docKind": data.get("doc_kind"),
+            "publisher": data.get("publisher"),
+            "authors": list(data.get("authors") or []),
+            "date": data.get("date"),
+            "source": data.get("source"),
+            "url": data.get("url"),
+            "parent": data.get("parent_id"),
+        }
+    return {
+        "kind": "entity",
+        "label": data.get("label"),
+        "type": data.get("type"),
+        "aliases": list(data.get("aliases") or []),
+        "mentionCount": int(data.get("mention_count") or 0),
+        "docIds": list(data.get("doc_ids") or []),
+        "extra": {key: data[key] for key in DETAIL_ENTITY_KEYS if data.get(key) is not None},
+    }
+
+
+def _mention_offsets(graph: nx.MultiDiGraph) -> dict[tuple[Any, str], list[tuple[int, int]]]:
+    offsets: dict[tuple[Any, str], list[tuple[int, int]]] = {}
     for u, v, data in graph.edges(data=True):
-        if data.get("kind") == "relation":
-            network.add_edge(u, v, label=data["predicate"])
-    atomic_write_text(Path(path), network.generate_html())
+        if data.get("kind") == "mention":
+            offsets[(u, v)] = [(int(m["start"]), int(m["end"])) for m in data.get("mentions", [])]
+    return offsets
+
+
+def _edge_details(u: Any, v: Any, key: Any, data: dict[str, Any], mention_offsets: dict[tuple[Any, str], list[tuple[int, int]]]) -> dict[str, Any]:
+    kind = data.get("kind")
+    if kind == "mention":
+        return {"kind": "mention", "count": int(data.get("count") or 0), "forms": sorted({str(m.get("text")) for m in data.get("mentions", [])})}
+    evidence = []
+    for record in data.get("evidence", []):
+        highlights = [tuple(span) for span in record.get("highlights") or []]
+        if kind == "co_mention" and not highlights:
+            # A co-mention's evidence is the sentence; the supporting words are both names in it.
+            start, end = int(record.get("start", 0)), int(record.get("end", 0))
+            highlights = [
+                span
+                for entity in (u, v)
+                for span in mention_offsets.get((entity, record.get("doc_id")), [])
+                if start <= span[0] and span[1] <= end
+            ]
+        evidence.append(
+            {
+                "docId": record.get("doc_id"),
+                "segments": highlight_segments(str(record.get("text") or ""), int(record.get("start") or 0), highlights),
+                "method": record.get("method"),
+                "confidence": record.get("confidence"),
+                "role": record.get("role"),
+                "time": record.get("time"),
+            }
+        )
+    details: dict[str, Any] = {"kind": kind, "evidence": evidence}
+    if kind == "relation":
+        details.update(
+            predicate=data.get("predicate") or key,
+            confidence=data.get("confidence"),
+            sourceCount=data.get("source_count"),
+            methods=list(data.get("methods") or []),
+            role=data.get("role"),
+            former=bool(data.get("former")),
+            time=data.get("time"),
+            firstSeen=data.get("first_seen"),
+            lastSeen=data.get("last_seen"),
+        )
+    elif kind == "co_mention":
+        details.update(weight=data.get("weight"))
+    return details
+
+
+def highlight_segments(sentence: str, sentence_start: int, highlights: list[tuple[int, int]]) -> list[list[Any]]:
+    """Split ``sentence`` into ``[text, highlighted]`` pieces.
+
+    ``highlights`` are document offsets; ``sentence_start`` is where the sentence
+    begins in the document. Done here rather than in the page because Python
+    offsets count code points and JavaScript strings count UTF-16 units, which
+    differ as soon as a sentence holds an emoji.
+
+    Examples:
+        >>> highlight_segments("Mullah Omar led the Taliban.", 100, [(120, 127)])
+        [['Mullah Omar led the ', False], ['Taliban', True], ['.', False]]
+    """
+    spans = sorted(
+        (max(0, int(start) - sentence_start), min(len(sentence), int(end) - sentence_start))
+        for start, end in highlights
+    )
+    segments: list[list[Any]] = []
+    cursor = 0
+    for start, end in spans:
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        if start > cursor:
+            segments.append([sentence[cursor:start], False])
+        segments.append([sentence[start:end], True])
+        cursor = end
+    if cursor < len(sentence) or not segments:
+        segments.append([sentence[cursor:], False])
+    return segments
+
+
+__all__ = ["write_html", "html_page", "build_network", "json_for_script", "highlight_segments", "DEFAULT_MAX_NODES"]

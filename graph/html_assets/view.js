@@ -1,0 +1,520 @@
+/* newskg interactive view. Every string from the graph is untrusted article text:
+   it reaches the page only through textContent and DOM properties, never as HTML. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("newskg-data").textContent);
+  var TYPE_ORDER = ["Person", "Organization", "Place", "Other", "Document"];
+  var GLYPHS = { dot: "\u25CF", diamond: "\u25C6", triangle: "\u25B2", square: "\u25A0", star: "\u2605" };
+
+  function $(id) { return document.getElementById(id); }
+
+  /* Build an element; text goes in as textContent only. */
+  function el(tag, options, children) {
+    var node = document.createElement(tag);
+    options = options || {};
+    if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
+    if (options.className) node.className = options.className;
+    if (options.title) node.title = String(options.title);
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function typeStyle(type) { return data.typeStyles[type] || data.typeStyles.Other; }
+
+  var nodeById = new Map();
+  data.nodes.forEach(function (node) { nodeById.set(node.id, node); });
+  var edgeById = new Map();
+  var edgesByNode = new Map();
+  data.nodes.forEach(function (node) { edgesByNode.set(node.id, []); });
+  data.edges.forEach(function (edge) {
+    edgeById.set(edge.id, edge);
+    edgesByNode.get(edge.from).push(edge);
+    edgesByNode.get(edge.to).push(edge);
+  });
+
+  var typesPresent = TYPE_ORDER.filter(function (type) {
+    return data.nodes.some(function (node) { return node.type === type; });
+  });
+  var predicates = Object.keys(data.predicateColours);
+  var maxSources = data.edges.reduce(function (most, edge) { return Math.max(most, edge.sources || 0); }, 1);
+
+  var state = {
+    types: new Set(typesPresent),
+    predicates: new Set(predicates),
+    coMentions: false,
+    mentions: true,
+    minConfidence: 0,
+    minSources: 1,
+    limit: data.maxNodes > 0 ? data.maxNodes : Infinity,
+    focus: null,
+    focusDepth: 0,
+    pinned: new Set()
+  };
+
+  function edgePasses(edge) {
+    if (edge.kind === "relation") {
+      return state.predicates.has(edge.predicate) && edge.confidence >= state.minConfidence - 1e-9 && edge.sources >= state.minSources;
+    }
+    if (edge.kind === "co_mention") return state.coMentions && edge.sources >= state.minSources;
+    return state.mentions;
+  }
+
+  function nodeAllowed(node) { return state.types.has(node.type) || state.pinned.has(node.id); }
+
+  function neighbourhood(start, depth) {
+    var reached = new Set([start]);
+    var frontier = [start];
+    for (var hop = 0; hop < depth; hop++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        edgesByNode.get(id).forEach(function (edge) {
+          if (!edgePasses(edge)) return;
+          var other = edge.from === id ? edge.to : edge.from;
+          if (!reached.has(other) && nodeAllowed(nodeById.get(other))) { reached.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return reached;
+  }
+
+  function visibleNodeIds() {
+    if (state.focus) return neighbourhood(state.focus.id, state.focus.depth);
+    var visible = new Set();
+    data.nodes.forEach(function (node) {
+      if (state.pinned.has(node.id) || (state.types.has(node.type) && node.rank < state.limit)) visible.add(node.id);
+    });
+    return visible;
+  }
+
+  function computeVisibility() {
+    var nodesShown = visibleNodeIds();
+    var edgesShown = new Set();
+    data.edges.forEach(function (edge) {
+      if (nodesShown.has(edge.from) && nodesShown.has(edge.to) && edgePasses(edge)) edgesShown.add(edge.id);
+    });
+    return { nodes: nodesShown, edges: edgesShown };
+  }
+
+  var shown = computeVisibility();
+  var nodeSet = new vis.DataSet(data.nodes.map(function (node) {
+    return Object.assign({}, node, { hidden: !shown.nodes.has(node.id) });
+  }));
+  var edgeSet = new vis.DataSet(data.edges.map(function (edge) {
+    return Object.assign({}, edge, { hidden: !shown.edges.has(edge.id) });
+  }));
+
+  var container = $("network");
+  var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, data.options);
+
+  /* A white background, so an exported PNG is not transparent. */
+  network.on("beforeDrawing", function (context) {
+    context.save();
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, context.canvas.width, context.canvas.height);
+    context.restore();
+  });
+  network.once("afterDrawing", function () {
+    $("loading").hidden = true;
+    window.newskg.readyAt = performance.now();
+    document.body.setAttribute("data-ready", "true");
+  });
+
+  function refresh() {
+    var next = computeVisibility();
+    var nodeChanges = [];
+    data.nodes.forEach(function (node) {
+      var visible = next.nodes.has(node.id);
+      if (visible !== shown.nodes.has(node.id)) nodeChanges.push({ id: node.id, hidden: !visible });
+    });
+    var edgeChanges = [];
+    data.edges.forEach(function (edge) {
+      var visible = next.edges.has(edge.id);
+      if (visible !== shown.edges.has(edge.id)) edgeChanges.push({ id: edge.id, hidden: !visible });
+    });
+    shown = next;
+    if (nodeChanges.length) nodeSet.update(nodeChanges);
+    if (edgeChanges.length) edgeSet.update(edgeChanges);
+    updateCounts();
+    updateNotice();
+  }
+
+  function updateCounts() {
+    $("count-nodes-total").textContent = String(data.totals.nodes);
+    $("count-edges-total").textContent = String(data.totals.edges);
+    $("count-nodes-shown").textContent = String(shown.nodes.size);
+    $("count-edges-shown").textContent = String(shown.edges.size);
+  }
+
+  function updateNotice() {
+    var limited = !state.focus && state.limit < data.nodes.length;
+    $("notice").hidden = !limited;
+    if (limited) {
+      $("notice-text").textContent = "Large graph: showing the " + Math.min(state.limit, data.nodes.length).toLocaleString("en") +
+        " best-connected of " + data.nodes.length.toLocaleString("en") + " nodes. Search reaches every node.";
+    }
+  }
+
+  /* ---------- selection, focus and the details panel ---------- */
+
+  function nameOf(id) { var node = nodeById.get(id); return node ? node.name : String(id); }
+
+  function nodeButton(id) {
+    var button = el("button", { className: "link", text: nameOf(id) });
+    button.type = "button";
+    button.addEventListener("click", function () { selectNode(id, { focusCamera: true }); });
+    return button;
+  }
+
+  function definitionList(rows) {
+    var list = el("dl");
+    rows.forEach(function (row) {
+      if (row[1] === null || row[1] === undefined || row[1] === "") return;
+      list.appendChild(el("dt", { text: row[0] }));
+      var value = row[1] instanceof Node ? row[1] : el("span", { text: row[1] });
+      list.appendChild(el("dd", {}, [value]));
+    });
+    return list;
+  }
+
+  function sourceLine(docId) {
+    var doc = data.details.nodes[docId];
+    if (!doc) return el("span", { className: "source", text: docId });
+    var parts = [doc.publisher, doc.date].filter(Boolean).join(" \u00B7 ");
+    var line = el("span", { className: "source" });
+    var headline = el("button", { className: "link", text: doc.title || doc.source || docId });
+    headline.type = "button";
+    headline.addEventListener("click", function () { selectNode(docId, { focusCamera: true }); });
+    line.appendChild(headline);
+    if (parts) line.appendChild(document.createTextNode(" \u2014 " + parts));
+    return line;
+  }
+
+  function externalLink(url) {
+    // Only web addresses become links: never javascript:, data: or anything else.
+    if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return url ? el("span", { text: url }) : null;
+    var link = el("a", { text: url });
+    link.href = url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    return link;
+  }
+
+  function openDetails(children) {
+    var body = $("details-body");
+    body.replaceChildren.apply(body, children);
+    $("details").hidden = false;
+    $("details").scrollTop = 0;
+  }
+
+  function neighbourhoodButtons(id) {
+    var box = el("div", { className: "buttons" });
+    [1, 2].forEach(function (depth) {
+      var button = el("button", { text: "Show " + depth + "-hop neighbourhood" });
+      button.type = "button";
+      button.addEventListener("click", function () { focusNeighbourhood(id, depth); });
+      box.appendChild(button);
+    });
+    return box;
+  }
+
+  function showNodeDetails(id) {
+    var node = nodeById.get(id);
+    var info = data.details.nodes[id] || {};
+    var badge = el("span", { className: "type-badge", text: node.type });
+    badge.style.background = typeStyle(node.type).color;
+    var children = [el("h2", { text: node.name }), badge];
+    if (info.kind === "document") {
+      children.push(definitionList([
+        ["Kind", info.docKind], ["Publisher", info.publisher], ["Date", info.date],
+        ["Authors", (info.authors || []).join(", ")], ["Source", info.source], ["URL", externalLink(info.url)],
+        ["Listed by", info.parent ? nodeButton(info.parent) : null]
+      ]));
+      var named = edgesByNode.get(id).filter(function (edge) { return edge.kind === "mention"; });
+      children.push(el("h3", { text: "Names in this source (" + named.length + ")" }));
+      children.push(el("ul", {}, named.map(function (edge) { return el("li", {}, [nodeButton(edge.from)]); })));
+    } else {
+      children.push(definitionList([
+        ["Id", id], ["Mentions", String(info.mentionCount)], ["Sources", String((info.docIds || []).length)]
+      ].concat(Object.keys(info.extra || {}).map(function (key) { return [key, String(info.extra[key])]; }))));
+      children.push(el("h3", { text: "Aliases" }));
+      children.push((info.aliases || []).length
+        ? el("ul", {}, info.aliases.map(function (alias) { return el("li", { text: alias }); }))
+        : el("p", { className: "empty", text: "none" }));
+      children.push(el("h3", { text: "Sources" }));
+      children.push(el("ul", {}, (info.docIds || []).map(function (docId) { return el("li", {}, [sourceLine(docId)]); })));
+      var relations = edgesByNode.get(id).filter(function (edge) { return edge.kind === "relation"; });
+      if (relations.length) {
+        children.push(el("h3", { text: "Relations" }));
+        children.push(el("ul", {}, relations.map(function (edge) {
+          var button = el("button", { className: "link", text: nameOf(edge.from) + " \u2014" + edge.predicate + "\u2192 " + nameOf(edge.to) });
+          button.type = "button";
+          button.addEventListener("click", function () { selectEdge(edge.id); });
+          return el("li", {}, [button]);
+        })));
+      }
+    }
+    children.push(neighbourhoodButtons(id));
+    openDetails(children);
+  }
+
+  function evidenceList(evidence, showMethod) {
+    return el("ol", { className: "evidence" }, evidence.map(function (record) {
+      var quote = el("blockquote");
+      record.segments.forEach(function (segment) {
+        quote.appendChild(segment[1] ? el("mark", { text: segment[0] }) : document.createTextNode(segment[0]));
+      });
+      var meta = [];
+      if (showMethod && record.method) meta.push("method: " + record.method);
+      if (showMethod && typeof record.confidence === "number") meta.push("confidence " + record.confidence.toFixed(2));
+      if (record.role) meta.push("role: " + record.role);
+      if (record.time) meta.push("time: " + record.time);
+      return el("li", {}, [quote, sourceLine(record.docId), meta.length ? el("div", { className: "meta", text: meta.join(" \u00B7 ") }) : null]);
+    }));
+  }
+
+  function showEdgeDetails(edgeId) {
+    var edge = edgeById.get(edgeId);
+    var info = data.details.edges[edgeId];
+    var ends = el("p", {}, [nodeButton(edge.from), document.createTextNode(
+      edge.kind === "relation" ? " \u2014" + edge.predicate + "\u2192 " : edge.kind === "mention" ? " named in " : " and "), nodeButton(edge.to)]);
+    var children = [];
+    if (info.kind === "relation") {
+      children.push(el("h2", { text: info.predicate }), ends, definitionList([
+        ["Confidence", typeof info.confidence === "number" ? info.confidence.toFixed(2) : null],
+        ["Sources", String(info.sourceCount)], ["Methods", (info.methods || []).join(", ")],
+        ["Role", info.role], ["Former", info.former ? "yes" : null], ["Time", info.time],
+        ["First seen", info.firstSeen], ["Last seen", info.lastSeen]
+      ]));
+    } else if (info.kind === "co_mention") {
+      children.push(el("h2", { text: "Co-mentioned" }), ends,
+        definitionList([["Sentences", String(info.weight)], ["Sources", String(edge.sources)]]));
+    } else {
+      children.push(el("h2", { text: "Mention" }), ends, definitionList([["Times", String(info.count)], ["As written", (info.forms || []).join("; ")]]));
+    }
+    if (info.evidence) {
+      children.push(el("h3", { text: "Evidence (" + info.evidence.length + ")" }));
+      children.push(evidenceList(info.evidence, info.kind === "relation"));
+    }
+    openDetails(children);
+  }
+
+  function selectEdge(edgeId) {
+    var edge = edgeById.get(edgeId);
+    if (!shown.edges.has(edgeId)) {
+      state.pinned.add(edge.from);
+      state.pinned.add(edge.to);
+      refresh();
+    }
+    network.selectEdges([edgeId]);
+    showEdgeDetails(edgeId);
+  }
+
+  function selectNode(id, options) {
+    if (!nodeById.has(id)) return;
+    if (state.focus && !shown.nodes.has(id)) state.focus = null;
+    if (!shown.nodes.has(id)) state.pinned.add(id);
+    refresh();
+    network.selectNodes([id]);
+    if (options && options.focusCamera) {
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    }
+    window.newskg.focused = id;
+    showNodeDetails(id);
+  }
+
+  function focusNeighbourhood(id, depth) {
+    state.focus = { id: id, depth: depth };
+    refresh();
+    network.selectNodes([id]);
+    network.fit({ nodes: Array.from(shown.nodes), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+  }
+
+  function resetView() {
+    state.focus = null;
+    state.pinned.clear();
+    refresh();
+    network.unselectAll();
+    $("details").hidden = true;
+    $("search").value = "";
+    hideSuggestions();
+    window.newskg.focused = null;
+    network.fit({ animation: false });
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      var id = params.nodes[0];
+      if (state.focusDepth > 0) focusNeighbourhood(id, state.focusDepth);
+      window.newskg.focused = id;
+      showNodeDetails(id);
+    } else if (params.edges.length) {
+      showEdgeDetails(params.edges[0]);
+    } else {
+      $("details").hidden = true;
+    }
+  });
+
+  /* ---------- search with autocomplete ---------- */
+
+  var searchIndex = data.nodes.map(function (node) {
+    var info = data.details.nodes[node.id] || {};
+    return { id: node.id, name: node.name, lower: node.name.toLowerCase(), aliases: (info.aliases || []).map(function (a) { return String(a).toLowerCase(); }), type: node.type, degree: node.degree };
+  });
+  var suggestions = [];
+  var activeSuggestion = -1;
+
+  function matchScore(entry, query) {
+    if (entry.lower === query) return 0;
+    if (entry.lower.indexOf(query) === 0) return 1;
+    var at = entry.lower.indexOf(query);
+    if (at > 0 && /[\s\-'(]/.test(entry.lower.charAt(at - 1))) return 2;
+    if (at > 0) return 3;
+    if (entry.aliases.some(function (alias) { return alias.indexOf(query) >= 0; })) return 4;
+    return -1;
+  }
+
+  function findMatches(query) {
+    query = query.trim().toLowerCase();
+    if (!query) return [];
+    var scored = [];
+    searchIndex.forEach(function (entry) {
+      var score = matchScore(entry, query);
+      if (score >= 0) scored.push([score, entry]);
+    });
+    scored.sort(function (a, b) { return a[0] - b[0] || b[1].degree - a[1].degree || a[1].lower.localeCompare(b[1].lower); });
+    return scored.slice(0, 15).map(function (pair) { return pair[1]; });
+  }
+
+  function hideSuggestions() {
+    $("suggestions").hidden = true;
+    $("search").setAttribute("aria-expanded", "false");
+    activeSuggestion = -1;
+  }
+
+  function renderSuggestions() {
+    var list = $("suggestions");
+    list.replaceChildren.apply(list, suggestions.map(function (entry, index) {
+      var swatch = el("span", { className: "swatch", text: GLYPHS[typeStyle(entry.type).shape] || "\u25CF" });
+      swatch.style.color = typeStyle(entry.type).color;
+      var item = el("li", {}, [swatch, el("span", { className: "name", text: entry.name }), el("span", { className: "type", text: entry.type })]);
+      item.setAttribute("role", "option");
+      item.setAttribute("data-id", entry.id);
+      if (index === activeSuggestion) item.className = "active";
+      // mousedown, not click: the input's blur would hide the list first.
+      item.addEventListener("mousedown", function (event) { event.preventDefault(); chooseSuggestion(index); });
+      return item;
+    }));
+    list.hidden = suggestions.length === 0;
+    $("search").setAttribute("aria-expanded", suggestions.length ? "true" : "false");
+  }
+
+  function chooseSuggestion(index) {
+    var entry = suggestions[index >= 0 ? index : 0];
+    if (!entry) return;
+    $("search").value = entry.name;
+    hideSuggestions();
+    selectNode(entry.id, { focusCamera: true });
+  }
+
+  $("search").addEventListener("input", function () {
+    suggestions = findMatches(this.value);
+    activeSuggestion = -1;
+    renderSuggestions();
+  });
+  $("search").addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!suggestions.length) return;
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      activeSuggestion = (activeSuggestion + step + suggestions.length) % suggestions.length;
+      renderSuggestions();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (!suggestions.length) suggestions = findMatches(this.value);
+      chooseSuggestion(activeSuggestion);
+    } else if (event.key === "Escape") {
+      hideSuggestions();
+    }
+  });
+  $("search").addEventListener("blur", hideSuggestions);
+
+  /* ---------- filters and controls ---------- */
+
+  function countOf(type) { return data.nodes.filter(function (node) { return node.type === type; }).length; }
+
+  typesPresent.forEach(function (type) {
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.id = "type-" + type;
+    box.setAttribute("data-type", type);
+    box.addEventListener("change", function () {
+      if (this.checked) state.types.add(type); else state.types.delete(type);
+      refresh();
+    });
+    var swatch = el("span", { className: "swatch", text: GLYPHS[typeStyle(type).shape] || "\u25CF" });
+    swatch.style.color = typeStyle(type).color;
+    $("type-filters").appendChild(el("label", { className: "row" }, [box, swatch, el("span", { text: type }), el("span", { className: "count", text: String(countOf(type)) })]));
+  });
+
+  if (!predicates.length) {
+    $("predicate-filters").appendChild(el("p", { className: "empty", text: "No typed relations in this graph." }));
+  }
+  predicates.forEach(function (predicate) {
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.setAttribute("data-predicate", predicate);
+    box.className = "predicate-filter";
+    box.addEventListener("change", function () {
+      if (this.checked) state.predicates.add(predicate); else state.predicates.delete(predicate);
+      refresh();
+    });
+    var swatch = el("span", { className: "swatch line" });
+    swatch.style.borderTopColor = data.predicateColours[predicate];
+    var count = data.edges.filter(function (edge) { return edge.predicate === predicate; }).length;
+    $("predicate-filters").appendChild(el("label", { className: "row" }, [box, swatch, el("span", { text: predicate }), el("span", { className: "count", text: String(count) })]));
+  });
+
+  $("show-co-mentions").addEventListener("change", function () { state.coMentions = this.checked; refresh(); });
+  $("show-mentions").addEventListener("change", function () { state.mentions = this.checked; refresh(); });
+  $("min-confidence").addEventListener("input", function () {
+    state.minConfidence = parseFloat(this.value);
+    $("min-confidence-value").textContent = state.minConfidence.toFixed(2);
+    refresh();
+  });
+  $("min-sources").max = String(maxSources);
+  $("min-sources").addEventListener("input", function () {
+    state.minSources = parseInt(this.value, 10);
+    $("min-sources-value").textContent = String(state.minSources);
+    refresh();
+  });
+  $("focus-depth").addEventListener("change", function () { state.focusDepth = parseInt(this.value, 10); });
+  $("reset").addEventListener("click", resetView);
+  $("close-details").addEventListener("click", function () { $("details").hidden = true; network.unselectAll(); });
+  $("physics").addEventListener("change", function () { network.setOptions({ physics: { enabled: this.checked } }); });
+  $("show-more").addEventListener("click", function () { state.limit += data.maxNodes; refresh(); });
+  $("show-all").addEventListener("click", function () { state.limit = Infinity; refresh(); });
+  $("export-png").addEventListener("click", function () {
+    var canvas = container.querySelector("canvas");
+    var link = el("a");
+    link.download = "newskg-view.png";
+    link.href = canvas.toDataURL("image/png");
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+
+  document.title = data.title;
+  window.newskg = {
+    network: network, nodes: nodeSet, edges: edgeSet, data: data, state: state,
+    refresh: refresh, selectNode: selectNode, selectEdge: selectEdge, focusNeighbourhood: focusNeighbourhood,
+    shown: function () { return { nodes: Array.from(shown.nodes), edges: Array.from(shown.edges) }; },
+    focused: null, readyAt: null
+  };
+  updateCounts();
+  updateNotice();
+})();
