@@ -1,9 +1,33 @@
-"""Name mentions from spaCy's entities: candidates only; the resolver decides."""
+"""Name mentions in one parsed document: spaCy's entities, repaired, typed and cleaned.
+
+spaCy's NER proposes candidates. The rules here make them right for news text:
+
+* repair spans: a name followed by "(ACRONYM)" is extended to the words that spell
+  it ("Khorasan Province" -> "Islamic State Khorasan Province (IS-KP)"); a person's
+  name is extended over the capitalized words before it ("Jawad" -> "Taj Mir Jawad"),
+  and other occurrences of it are found even where NER missed them;
+* type by evidence: organization words ("Network", "Ministry") make an
+  organization; a name listed among places ("in Kabul, Helmand, Farah, and Herat")
+  or before "provinces" is a place;
+* drop junk: lowercase words, names of works ("General Guidelines"), nationalities
+  that name no organized group ("Afghan"), verbs capitalized by a title;
+* resolve within the document: possessives whose apostrophe was lost ("al-Qaedas"),
+  short names ("Jawad", "al-Zawahiri") and acronyms ("AQIS") get the full name
+  used elsewhere in the document as their ``normalized`` form.
+
+Every mention keeps its original surface text and character offsets.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from spacy.tokens import Doc, Span, Token
+
+from extract import gazetteer
+from extract.normalize import clean_name, matches_acronym, name_key, strip_lost_possessive
 from newskg.model import Document, EntityType, Mention, Sentence
 
 LABEL_TO_TYPE: dict[str, EntityType] = {
@@ -15,6 +39,43 @@ LABEL_TO_TYPE: dict[str, EntityType] = {
     "FAC": "Place",
 }
 
+# Last words that make a name an organization whatever NER said ("Haqqani Network").
+ORGANIZATION_WORDS = frozenset(
+    """network networks ministry department directorate agency office bureau council committee commission
+    foundation institute institution university college school academy press party movement front army
+    brigade brigades battalion regiment corps force forces police guard militia group organization
+    organisation association union federation league alliance coalition company corporation corp inc ltd
+    bank fund court parliament assembly senate congress government administration authority service
+    services center centre tribunal taliban""".split()
+)
+# Words that start an organization's name ("Ministry of the Interior").
+ORGANIZATION_STARTS = frozenset("ministry department directorate office bureau council university institute".split())
+# Heads that make the names before them places ("Nuristan and Kunar provinces").
+PLACE_HEADS = frozenset("province provinces city cities district districts region regions capital village valley state states".split())
+# Names of works are not actors ("General Guidelines for the Work of Jihad").
+WORK_WORDS = frozenset("guidelines guideline plan report manual book treaty act law doctrine strategy memo letter".split())
+# Titles that go before a name but are not part of it.
+PERSON_TITLES = frozenset(
+    """leader president director deputy minister commander chief head secretary spokesman spokeswoman governor
+    mr mrs ms dr prof sen rep gen col capt lt sgt king queen prince premier chairman fm pm""".split()
+)
+# NORP names that are organized groups rather than nationalities or religions.
+GROUP_NAMES = frozenset("taliban talibans hamas hezbollah hizbollah houthis houthi mujahideen".split())
+CONNECTORS = frozenset("of in the for and on & al".split())
+ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*[A-Z][a-z]?s?$")
+# A word that title case capitalized is common in lowercase English text above this Zipf frequency.
+COMMON_WORD_ZIPF = 3.2
+
+
+@dataclass
+class _Candidate:
+    start: int  # token indices into the spaCy Doc
+    end: int
+    label: str
+    entity_type: EntityType
+    weak: bool = False
+    acronym_of: str | None = None
+
 
 def sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int:
     low, high = 0, len(sentences) - 1
@@ -24,25 +85,318 @@ def sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int:
             low = middle
         else:
             high = middle - 1
-    return low
+    return max(low, 0)
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+def is_title_case_text(doc: Doc, *, headline: bool = False) -> bool:
+    """Headlines in Title Case capitalize every word, so capitals say little about names."""
+    words = [token for token in doc if token.is_alpha and len(token) > 3]
+    if len(words) < 3:
+        return headline
+    share = sum(1 for token in words if token.text[0].isupper()) / len(words)
+    return share > (0.5 if headline else 0.7)
 
 
 def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence, ...]) -> list[Mention]:
+    """The mentions of people, organizations and places in one document."""
+    title_case = is_title_case_text(spacy_doc, headline=document.kind == "headline")
+    candidates = [
+        _Candidate(span.start, span.end, span.label_, LABEL_TO_TYPE[span.label_], weak=title_case)
+        for span in spacy_doc.ents
+        if span.label_ in LABEL_TO_TYPE
+    ]
+    candidates = _extend_to_acronyms(spacy_doc, candidates)
+    candidates = _extend_person_names(spacy_doc, candidates, title_case)
+    candidates = [trimmed for c in candidates if (trimmed := _trim(spacy_doc, c, title_case)) is not None]
+    candidates = _drop_overlaps(candidates)
+    typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
     mentions = []
-    for span in spacy_doc.ents:
-        entity_type = LABEL_TO_TYPE.get(span.label_)
-        if entity_type is None:
+    for candidate in typed:
+        span = spacy_doc[candidate.start : candidate.end]
+        if _is_junk(span, candidate):
             continue
+        weak = candidate.weak and not all(token.is_upper for token in span if token.is_alpha)
+        start, end = span.start_char, span.start_char + _run_on_length(span)
+        text = spacy_doc.text[start:end]
         mentions.append(
             Mention(
                 doc_id=document.id,
-                sentence=sentence_index(sentences, span.start_char),
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                label=span.label_,
-                entity_type=entity_type,
-                normalized=span.text,
+                sentence=sentence_index(sentences, start),
+                start=start,
+                end=end,
+                text=text,
+                label=candidate.label,
+                entity_type=candidate.entity_type,
+                normalized=candidate.acronym_of or clean_name(text),
+                weak=weak,
+                resolved_by="acronym" if candidate.acronym_of else "",
             )
         )
-    return mentions
+    return resolve_within_document(mentions)
+
+
+def _extend_to_acronyms(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'al-Qaeda in the Indian Subcontinent (AQIS)': the long name spells the acronym."""
+    added: list[_Candidate] = []
+    for token in doc[:-2]:
+        if token.text != "(":
+            continue
+        close = next((t.i for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
+        if close is None or close == token.i + 1:
+            continue
+        acronym = doc[token.i + 1 : close]
+        # "(IS-KP)" is several tokens but one word.
+        if any(t.whitespace_ for t in acronym[:-1]) or not ACRONYM.match(acronym.text):
+            continue
+        sentence_start = token.sent.start
+        best: Span | None = None
+        for start in range(max(sentence_start, token.i - 12), token.i):
+            span = doc[start : token.i]
+            words = span.text.split()
+            first = words[0] if words else ""
+            if not words or first.lower() in CONNECTORS - {"al"} or not (first[:1].isupper() or first.startswith("al-")):
+                continue
+            if matches_acronym(words, acronym.text):
+                best = span
+                break
+        if best is None:
+            continue
+        overlapping = [c for c in candidates if c.start < best.end and best.start < c.end]
+        label = "ORG"
+        if overlapping and all(c.label == "PERSON" for c in overlapping):
+            label = "PERSON"
+        entity_type = LABEL_TO_TYPE[label]
+        long_name = clean_name(best.text)
+        added.append(_Candidate(best.start, best.end, label, entity_type))
+        added.append(_Candidate(acronym.start, acronym.end, label, entity_type, acronym_of=long_name))
+    if not added:
+        return candidates
+    kept = [c for c in candidates if not any(c.start < a.end and a.start < c.end for a in added)]
+    return kept + added
+
+
+def _name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.lower_ not in PERSON_TITLES
+
+
+def _extend_person_names(doc: Doc, candidates: list[_Candidate], title_case: bool) -> list[_Candidate]:
+    """'Taj Mir Jawad': extend person names over the capitalized names before them,
+    and find the other occurrences of a person's last name that NER missed."""
+    covered = [False] * len(doc)
+    for candidate in candidates:
+        for index in range(candidate.start, candidate.end):
+            covered[index] = True
+    surnames = {doc[c.end - 1].text for c in candidates if c.label == "PERSON" and doc[c.end - 1].is_alpha}
+    result = []
+    for candidate in candidates:
+        if candidate.label == "PERSON" and not candidate.weak:
+            start = candidate.start
+            while start > candidate.start - 3 and start > doc[candidate.start].sent.start:
+                previous = doc[start - 1]
+                if covered[previous.i] or not _name_token(previous):
+                    break
+                start -= 1
+            for index in range(start, candidate.start):
+                covered[index] = True
+            candidate = replace(candidate, start=start)
+        result.append(candidate)
+    for token in doc:
+        if covered[token.i] or token.text not in surnames or not _name_token(token):
+            continue
+        start = token.i
+        while start > token.i - 3 and start > token.sent.start and not covered[start - 1] and _name_token(doc[start - 1]):
+            start -= 1
+        if start < token.i:
+            result.append(_Candidate(start, token.i + 1, "PERSON", "Person", weak=title_case))
+            for index in range(start, token.i + 1):
+                covered[index] = True
+    return result
+
+
+def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | None:
+    """Drop leading determiners and titles, trailing possessives, and in Title Case text
+    the common words a headline capitalized ("Trump Said" -> "Trump")."""
+    start, end = candidate.start, candidate.end
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while start < end and doc[end - 1].text in {"'s", "’s", "'", "’", "-", ".", ","} and doc[end - 1].text != ".":
+        end -= 1
+    if candidate.label == "PERSON":
+        while start < end - 1 and doc[start].lower_ in PERSON_TITLES:
+            start += 1
+    if title_case and candidate.acronym_of is None and not gazetteer.is_place_name(doc[start:end].text):
+        while end - start > 1 and _capitalized_common_word(doc[end - 1]):
+            end -= 1
+        while end - start > 1 and _capitalized_common_word(doc[start]):
+            start += 1
+    if start >= end:
+        return None
+    return replace(candidate, start=start, end=end)
+
+
+def _capitalized_common_word(token: Token) -> bool:
+    text = token.text
+    return (
+        text[:1].isupper()
+        and not text.isupper()
+        and token.is_alpha
+        and token.lower_ not in ORGANIZATION_WORDS
+        and not gazetteer.is_place_name(text)
+        and is_common_word(text)
+    )
+
+
+def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Where spans overlap, the longer one wins."""
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if not any(candidate.start < k.end and k.start < candidate.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) -> bool:
+    """Set the mention's type from the evidence around it; False drops the candidate."""
+    span = doc[candidate.start : candidate.end]
+    words = [token.lower_ for token in span if any(char.isalpha() for char in token.text)]
+    if not words:
+        return False
+    if candidate.label == "NORP":
+        key = name_key(span.text)
+        org_keys = {name_key(doc[c.start : c.end].text) for c in candidates if c.label == "ORG"}
+        singular = key[:-1] if key.endswith("s") else key
+        if key not in GROUP_NAMES and key not in org_keys and singular not in org_keys:
+            return False
+        candidate.entity_type = "Organization"
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES and doc[span.start - 1].text[:1].isupper():
+        # "FM Muttaqi", "President Ghani": a title before a name makes it a person.
+        candidate.entity_type = "Person"
+        return True
+    if words[-1] in ORGANIZATION_WORDS or (len(words) > 1 and words[0] in ORGANIZATION_STARTS):
+        candidate.entity_type = "Organization"
+        return True
+    if _in_place_context(doc, span, candidates):
+        candidate.entity_type = "Place"
+    return True
+
+
+def _in_place_context(doc: Doc, span: Span, candidates: list[_Candidate]) -> bool:
+    root = span.root
+    if root.head.lower_ in PLACE_HEADS and root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+        return True
+    place_tokens = {
+        index for c in candidates if c.label in {"GPE", "LOC"} and c.entity_type == "Place" for index in range(c.start, c.end)
+    }
+    conjoined_places = sum(1 for other in root.conjuncts if other.i in place_tokens)
+    if root.head.lower_ in PLACE_HEADS and root.dep_ == "conj":
+        return True
+    if conjoined_places >= 2 or (conjoined_places == 1 and gazetteer.is_place_name(span.text)):
+        return True
+    # The head of a list can sit on a list of places too: "provinces" after "X, Y, and Z".
+    return any(other.head.lower_ in PLACE_HEADS and other.dep_ in {"compound", "nmod"} for other in root.conjuncts)
+
+
+def _run_on_length(span: Span) -> int:
+    """A lost dash glues a place to the next word ("Afghanistanagain"): the place's length."""
+    text = span.text
+    if len(span) != 1 or not text.isalpha() or gazetteer.is_place_name(text):
+        return len(text)
+    for cut in range(len(text) - 3, 3, -1):
+        head, tail = text[:cut], text[cut:]
+        if tail.islower() and gazetteer.is_place_name(head) and is_common_word(tail):
+            return cut
+    return len(text)
+
+
+def _is_junk(span: Span, candidate: _Candidate) -> bool:
+    text = span.text
+    if not any(char.isupper() for char in text) or not any(char.isalpha() for char in text):
+        return True
+    if len(text) > 120 or len(span) > 12:
+        return True
+    if span[-1].lower_ in WORK_WORDS and candidate.entity_type != "Place":
+        return True
+    if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP"}:
+        return True
+    return False
+
+
+def resolve_within_document(mentions: list[Mention]) -> list[Mention]:
+    """Give every mention the full name its document uses for the same thing."""
+    if not mentions:
+        return mentions
+    acronyms = {name_key(m.text): m.normalized for m in mentions if m.resolved_by == "acronym"}
+    # Acronyms also name their long form where they appear alone later in the text.
+    mentions = [
+        replace(m, normalized=acronyms[name_key(m.text)], resolved_by="acronym")
+        if name_key(m.text) in acronyms and not m.resolved_by
+        else m
+        for m in mentions
+    ]
+    known_keys = {name_key(m.normalized) for m in mentions}
+
+    def is_known(key: str) -> bool:
+        return key in known_keys or gazetteer.is_place_name(key)
+
+    resolved: list[Mention] = []
+    for mention in mentions:
+        name = strip_lost_possessive(mention.normalized, is_known)
+        if name != mention.normalized:
+            mention = replace(mention, normalized=name, resolved_by="possessive")
+        resolved.append(mention)
+    resolved = _strip_national_prefix(resolved)
+    return _expand_short_names(resolved)
+
+
+def _strip_national_prefix(mentions: list[Mention]) -> list[Mention]:
+    """"the Afghan Taliban" is the Taliban when the document names the Taliban."""
+    org_keys = {name_key(m.normalized) for m in mentions if m.entity_type == "Organization"}
+    result = []
+    for mention in mentions:
+        words = mention.normalized.split()
+        if mention.entity_type == "Organization" and len(words) == 2:
+            rest = name_key(words[1])
+            if (rest in org_keys or rest in GROUP_NAMES) and rest != name_key(mention.normalized) and (
+                gazetteer.is_place_name(words[0]) or words[0].endswith(("an", "ani", "i", "ese", "ish"))
+            ):
+                mention = replace(mention, normalized=clean_name(words[1]), resolved_by="national-prefix")
+        result.append(mention)
+    return result
+
+
+def _expand_short_names(mentions: list[Mention]) -> list[Mention]:
+    """"Jawad" is "Taj Mir Jawad" and "Haqqani" (the organization) is the "Haqqani Network"
+    when exactly one longer name in the document fits; otherwise the short name stays."""
+    people = {m.normalized for m in mentions if m.entity_type == "Person" and len(m.normalized.split()) > 1}
+    organizations = {m.normalized for m in mentions if m.entity_type == "Organization" and len(m.normalized.split()) > 1}
+    result = []
+    for mention in mentions:
+        key = name_key(mention.normalized)
+        words = key.split()
+        person_matches = sorted(
+            full for full in people if name_key(full) != key and name_key(full).split()[-len(words):] == words
+        )
+        organization_matches = sorted(
+            full
+            for full in organizations
+            if name_key(full) != key
+            and name_key(full).split()[: len(words)] == words
+            and all(word in ORGANIZATION_WORDS for word in name_key(full).split()[len(words):])
+        )
+        if mention.entity_type == "Organization" and len(organization_matches) == 1:
+            mention = replace(mention, normalized=organization_matches[0], resolved_by="short-name")
+        elif mention.entity_type == "Person" and len(person_matches) == 1:
+            mention = replace(mention, normalized=person_matches[0], resolved_by="short-name")
+        elif mention.entity_type != "Person" and len(person_matches) == 1 and not organization_matches and mention.label in {"ORG", "PERSON"}:
+            # NER called a surname an organization ("Baryal"): the full name decides.
+            mention = replace(mention, normalized=person_matches[0], entity_type="Person", resolved_by="short-name")
+        result.append(mention)
+    return result

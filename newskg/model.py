@@ -8,6 +8,8 @@ refer to ``Document.text``, so every fact can be traced back to its exact words.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,7 +74,12 @@ class Mention:
     text: str
     label: str
     entity_type: EntityType
+    # The full name the document uses for this mention ("Taj Mir Jawad" for "Jawad").
     normalized: str = ""
+    # Proposed where capitals say little (a Title Case headline): kept only if corroborated.
+    weak: bool = False
+    # The rule that gave ``normalized`` ("possessive", "short-name", "acronym"…), if any.
+    resolved_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,28 @@ class DocumentExtraction:
     relations: tuple[Relation, ...] = ()
 
 
+@dataclass(frozen=True)
+class Merge:
+    """One decision that joined two names into one entity."""
+
+    entity: str
+    label: str
+    merged: str
+    reason: str
+    score: float
+    documents: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "entity": self.entity,
+            "label": self.label,
+            "merged": self.merged,
+            "reason": self.reason,
+            "score": self.score,
+            "documents": list(self.documents),
+        }
+
+
 @dataclass
 class Corpus:
     """The resolved result of a build, before it becomes a graph."""
@@ -149,6 +178,24 @@ class Corpus:
     sentences: dict[tuple[str, int], Sentence] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+
+
+def slugify(text: str) -> str:
+    """A readable, stable id fragment: lowercase words joined by '-'; unicode letters kept.
+
+    Examples:
+        >>> slugify("al-Qaeda in the Indian Subcontinent")
+        'al-qaeda-in-the-indian-subcontinent'
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    slug = re.sub(r"[^\w]+", "-", folded).strip("-_")
+    return slug[:120] or "x"
+
+
+def entity_id(entity_type: EntityType, label: str) -> str:
+    """The stable id of an entity: its type and its canonical name ("person/taj-mir-jawad")."""
+    return f"{entity_type.lower()}/{slugify(label)}"
 
 
 def mention_key(mention: Mention) -> str:
