@@ -1,14 +1,91 @@
-"""Typed relations between mentions, read off spaCy's parse (see the relations issue)."""
+"""Typed relations between mentions, read off spaCy's parse (see the relations issue).
+
+The rules live in ``extract/relation_rules.py`` and the trigger words in
+``extract/relation_lexicon.py``; this module runs them over a document, keeps
+only facts whose entity types fit the predicate (``PREDICATE_TYPES``), merges
+duplicates, and turns what is left into :class:`~newskg.model.Relation`
+objects with their evidence sentence and highlighted trigger words.
+"""
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from spacy.tokens import Doc
 
-from newskg.model import Document, Mention, Relation, Sentence
+from extract.relation_lexicon import PREDICATE_TYPES
+from extract.relation_rules import (
+    Candidate,
+    ParseIndex,
+    name_rules,
+    noun_rule,
+    presence_rule,
+    role_rule,
+    verb_rule,
+)
+from newskg.model import Document, Evidence, Mention, Relation, Sentence, mention_key
 
 
 def extract_relations(
     spacy_doc: Doc, document: Document, mentions: list[Mention] | tuple[Mention, ...], sentences: tuple[Sentence, ...]
 ) -> list[Relation]:
     """Relations whose subject and object are mention keys (``doc_id:start:end``)."""
-    return []
+    if not mentions or len(mentions) < 2 or not spacy_doc.has_annotation("DEP"):
+        return []
+    index = ParseIndex.build(spacy_doc, list(mentions))
+    best: dict[tuple[str, str, str, int], tuple[Candidate, float]] = {}
+    for candidate in typed(find_candidates(index)):
+        subject_key, object_key = mention_key(candidate.subject.mention), mention_key(candidate.object.mention)
+        sentence = candidate.triggers[0].sent.start
+        key = (subject_key, candidate.predicate, object_key, sentence)
+        score = candidate.score
+        if key not in best or score > best[key][1]:
+            best[key] = (candidate, score)
+    relations = [to_relation(candidate, score, document, sentences) for candidate, score in best.values()]
+    return sorted(relations, key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))
+
+
+def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
+    for token in index.doc:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            yield from role_rule(token, index)
+            yield from noun_rule(token, index)
+            yield from presence_rule(token, index)
+        elif token.pos_ in {"VERB", "AUX", "ADJ"}:
+            yield from verb_rule(token, index)
+    yield from name_rules(index)
+
+
+def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Only facts whose subject and object types fit the predicate's domain and range."""
+    for candidate in candidates:
+        subject, obj = candidate.subject.mention, candidate.object.mention
+        domain, range_ = PREDICATE_TYPES[candidate.predicate]
+        if subject.entity_type not in domain or obj.entity_type not in range_:
+            continue
+        if candidate.predicate == "partOf" and subject.entity_type != obj.entity_type:
+            continue  # an organization is part of an organization, a place of a place
+        if (subject.normalized or subject.text).casefold() == (obj.normalized or obj.text).casefold():
+            continue  # "al-Qaeda ... al-Qaeda": the same name twice is no relation
+        yield candidate
+
+
+def to_relation(candidate: Candidate, score: float, document: Document, sentences: tuple[Sentence, ...]) -> Relation:
+    first = candidate.triggers[0]
+    sentence = next(
+        (s for s in sentences if s.start <= first.idx < max(s.end, s.start + 1)),
+        sentences[-1] if sentences else Sentence(document.id, 0, 0, len(document.text), document.text),
+    )
+    highlights = tuple(sorted({(t.idx, t.idx + len(t.text)) for t in candidate.triggers}))
+    evidence = Evidence(document.id, sentence.index, sentence.start, sentence.end, sentence.text, highlights)
+    return Relation(
+        subject=mention_key(candidate.subject.mention),
+        predicate=candidate.predicate,
+        object=mention_key(candidate.object.mention),
+        confidence=max(0.0, min(1.0, score)),
+        evidence=evidence,
+        method=candidate.method,
+        role=candidate.role,
+        former=candidate.former,
+        time=candidate.time,
+    )

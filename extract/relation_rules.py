@@ -1,0 +1,765 @@
+"""Parse rules that read typed relations off spaCy's dependency tree.
+
+Each rule walks the tree from a trigger word (a role noun, a verb, a relation
+noun) to the mentions that fill its slots, and yields :class:`Candidate` facts.
+The rules never look at entity labels beyond ``Mention.entity_type``; whether a
+candidate fits the predicate's domain and range is checked once, in
+``extract/relations.py``.
+
+Vocabulary used in comments: the *holder* of a role noun is the person who holds
+it ("Ayman al-Zawahiri" for "leader"); its *object* is what the role is held in
+("al-Qaeda"). An *argument token* is the token the parse puts in a slot (a
+subject, a prepositional object); it is turned into mentions by
+:meth:`ParseIndex.arguments`, which follows coordination, pronouns, relative
+pronouns and collective nouns ("al-Qaeda fighters" stands for al-Qaeda).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.relation_lexicon import (
+    CHIEF_MODIFIERS,
+    COLLECTIVE_NOUNS,
+    DEPUTY_MODIFIERS,
+    FORMER_MODIFIERS,
+    KILLER_NOUNS,
+    KILLING_NOUNS,
+    LEADER_ROLES,
+    MEMBER_ROLES,
+    NOUN_TRIGGERS,
+    PART_NOUNS,
+    PERSON_PRONOUNS,
+    PHRASAL_TRIGGERS,
+    PRESENCE_NOUNS,
+    RELATIVE_PRONOUNS,
+    RESIDENCE_NOUNS,
+    VERB_TRIGGERS,
+)
+from newskg.model import Mention, mention_key
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Verbs that link a holder to a role noun: "X is/was/became/remains the leader of Y".
+COPULAS = frozenset({"be", "become", "remain", "serve", "act", "work", "appoint", "name", "elect", "make", "choose", "install"})
+ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "inside", "within"})
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A mention standing in a slot, and how sure we are it belongs there."""
+
+    mention: Mention
+    factor: float = 1.0
+    via: str = ""
+
+
+@dataclass
+class Candidate:
+    subject: Argument
+    predicate: str
+    object: Argument
+    confidence: float
+    method: str
+    triggers: tuple[Token, ...]
+    role: str | None = None
+    former: bool = False
+    time: str | None = None
+
+    @property
+    def score(self) -> float:
+        return round(self.confidence * self.subject.factor * self.object.factor, 3)
+
+
+@dataclass
+class ParseIndex:
+    """One parsed document with its mentions laid over the tokens."""
+
+    doc: Doc
+    mentions: list[Mention]
+    token_mention: list[Mention | None] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: list[Mention]) -> "ParseIndex":
+        index = cls(doc, sorted(mentions, key=lambda m: (m.start, -m.end)))
+        index.token_mention = [None] * len(doc)
+        for mention in index.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            index.spans[mention_key(mention)] = span
+            for token in span:
+                # Longest mention wins where mentions overlap (they are sorted longest first per start).
+                if index.token_mention[token.i] is None:
+                    index.token_mention[token.i] = mention
+        return index
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.token_mention[token.i]
+
+    def span_of(self, mention: Mention) -> Span:
+        return self.spans[mention_key(mention)]
+
+    # -- turning a slot's token into mentions ---------------------------------------------
+
+    def arguments(self, token: Token, *, collective: bool = True) -> list[Argument]:
+        """Every mention a slot filled by ``token`` stands for, coordination included.
+
+        "Kabul, Kunar, Kandahar, and Helmand" as the object of "in" gives four
+        arguments; "the Taliban and Haqqani Network" gives two.
+        """
+        found: dict[str, Argument] = {}
+        for member in coordinated(token):
+            for argument in self._single_argument(member, collective=collective):
+                found.setdefault(mention_key(argument.mention), argument)
+            mention = self.mention_at(member)
+            if mention is not None:
+                # A conjunct may hang off any token inside a multi-token mention
+                # ("the Taliban and Haqqani Network": Taliban is a conjunct of "Haqqani").
+                for inner in self.span_of(mention):
+                    for conjunct in inner.conjuncts:
+                        other = self.mention_at(conjunct)
+                        if other is not None and other is not mention:
+                            found.setdefault(mention_key(other), Argument(other))
+        return sorted(found.values(), key=lambda argument: argument.mention.start)
+
+    def _single_argument(self, token: Token, *, collective: bool) -> list[Argument]:
+        mention = self.mention_at(token)
+        if mention is not None:
+            return [Argument(mention)]
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS and token.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}:
+            antecedent = self.resolve_pronoun(token)
+            return [Argument(antecedent, 0.85, "pronoun")] if antecedent else []
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            # "Qari Zakir, who was in charge of ...": the relative clause hangs off its antecedent.
+            return self._single_argument(token.head.head, collective=collective)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            holders = [Argument(m, 0.95, "appos") for m in self.appositive_mentions(token)]
+            if holders:
+                return holders
+            if collective and token.lemma_.lower() in COLLECTIVE_NOUNS:
+                # "al-Qaeda fighters", "AQIS's leaders": the group stands for its people.
+                owners = self.modifier_mentions(token, types={"Organization"})
+                return [Argument(m, 0.9, "collective") for m in owners[-1:]]
+        return []
+
+    def appositive_mentions(self, token: Token) -> list[Mention]:
+        """Named mentions in apposition to a noun: "the governors ..., Baryal and Hakeem"."""
+        found: list[Mention] = []
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            for member in coordinated(child):
+                mention = self.mention_at(member)
+                if mention is not None and mention not in found:
+                    found.append(mention)
+                elif mention is None and member.pos_ == "NOUN":
+                    # an appositive chain: "leader, the Egyptian doctor, Ayman al-Zawahiri"
+                    for deeper in self.appositive_mentions(member):
+                        if deeper not in found:
+                            found.append(deeper)
+        return found
+
+    def modifier_mentions(self, token: Token, *, types: set[str]) -> list[Mention]:
+        """Mentions that modify a noun from the left: "al-Qaeda leader", "the Talibans supreme leader"."""
+        found: list[Mention] = []
+        for child in token.lefts:
+            if child.dep_ in {"compound", "poss", "nmod", "npadvmod", "amod", "nsubj"}:
+                mention = self.mention_at(child)
+                if mention is not None and mention.entity_type in types and not is_nationality(self, mention):
+                    if mention not in found:
+                        found.append(mention)
+        if not found:
+            found.extend(self.possessive_before(token, types=types))
+        return found
+
+    def possessive_before(self, token: Token, *, types: set[str]) -> list[Mention]:
+        """A possessor the parser lost: "al-Qaedas recently killed leader" (apostrophe stripped).
+
+        Accepted only when the mention is marked possessive ('s, or a name token that
+        runs on past the mention with an "s", or a surface form that is another
+        mention's name plus "s") and only adverbs, adjectives and participles
+        stand between it and the noun.
+        """
+        index = token.i - 1
+        while (
+            index >= 0
+            and token.i - index <= 3
+            and self.mention_at(self.doc[index]) is None
+            and (self.doc[index].pos_ in {"ADV", "ADJ"} or self.doc[index].tag_ in {"VBN", "VBD"})
+        ):
+            index -= 1
+        if index < 0:
+            return []
+        before = self.doc[index]
+        if before.tag_ == "POS" and index > 0:
+            mention = self.mention_at(self.doc[index - 1])
+        else:
+            mention = self.mention_at(before)
+            if mention is None:
+                return []
+            runs_on = before.idx + len(before.text) > mention.end and before.text.lower().endswith("s")
+            if not (runs_on or self._is_plain_possessive(mention)):
+                return []
+        if mention is None or mention.entity_type not in types:
+            return []
+        return [mention]
+
+    def _is_plain_possessive(self, mention: Mention) -> bool:
+        # "Talibans" where the document also names "Taliban": the "s" is a lost apostrophe.
+        text = mention.text
+        if not text.endswith("s") or text.endswith("ss"):
+            return False
+        stem = text[:-1].casefold()
+        return any(other.text.casefold() == stem for other in self.mentions)
+
+    # -- pronouns ------------------------------------------------------------------------
+
+    def resolve_pronoun(self, pronoun: Token) -> Mention | None:
+        """A deliberately simple antecedent for he/she: the latest person who is a subject.
+
+        Looks first earlier in the same sentence, then in up to two earlier
+        sentences. When an earlier sentence names exactly one person but not as a
+        subject ("... involves Taj Mir Jawad, a senior Taliban commander"), that
+        person is taken. Anything less clear resolves to nothing.
+        """
+        sentence = pronoun.sent
+        earlier = [m for m in self._persons_in(sentence) if self.span_of(m).end <= pronoun.i]
+        subjects = [m for m in earlier if self._is_subject(m)]
+        if subjects:
+            return subjects[-1]
+        previous = sentence.start - 1
+        for _ in range(2):
+            if previous < 0:
+                return None
+            sentence = self.doc[previous].sent
+            persons = self._persons_in(sentence)
+            subjects = [m for m in persons if self._is_subject(m)]
+            if subjects:
+                return subjects[-1]
+            names = {(m.normalized or m.text).casefold() for m in persons}
+            if len(names) == 1:
+                return persons[-1]
+            if persons:
+                return None
+            previous = sentence.start - 1
+        return None
+
+    def _persons_in(self, sentence: Span) -> list[Mention]:
+        seen: list[Mention] = []
+        for token in sentence:
+            mention = self.mention_at(token)
+            if mention is not None and mention.entity_type == "Person" and mention not in seen:
+                seen.append(mention)
+        return seen
+
+    def _is_subject(self, mention: Mention) -> bool:
+        root = self.span_of(mention).root
+        if root.dep_ in SUBJECT_DEPS:
+            return True
+        # "The head of the Ministry, Sirajuddin Haqqani, retains ...": apposition to a subject.
+        return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+# -- tree helpers -------------------------------------------------------------------------
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and everything coordinated with it, in text order."""
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject tokens of a verb, climbing to the verb it depends on when it has none.
+
+    "Baryal is said to have been a leader": "been" has no subject of its own; it
+    is an xcomp of "said", whose (passive) subject is Baryal. "recruiting and
+    mobilizing": a conjoined verb shares its first conjunct's subject.
+    """
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if subjects or depth > 4:
+        return subjects
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"} and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp" or head.pos_ == "ADP":
+            # "Upon taking over as al-Qaeda leader ..., al-Zawahiri linked": pcomp → prep → verb.
+            head = head.head
+        if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+            return [head]
+        return clause_subjects(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun's clause hangs on ("leader" in "He was a leader" → "was")."""
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            return current if current.pos_ in {"VERB", "AUX"} else None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def is_negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children) or any(
+        child.lower_ in {"never", "no"} for child in verb.children if child.dep_ in {"advmod", "det"}
+    )
+
+
+def is_nationality(index: ParseIndex, mention: Mention) -> bool:
+    """"Egyptian doctor", "Afghan Foreign Minister": an adjective, not an organization."""
+    span = index.span_of(mention)
+    return len(span) == 1 and span[0].pos_ == "ADJ"
+
+
+def prepositional_objects(head: Token, prepositions: frozenset[str]) -> list[Token]:
+    objects = []
+    for child in head.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in prepositions:
+            objects.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
+    return objects
+
+
+def time_of(verb: Token | None, index: ParseIndex) -> str | None:
+    """A date the text attaches to the clause: "... killed ... on July 31, 2022"."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        tokens = [child]
+        if child.dep_ == "prep":
+            tokens = [g for g in child.children if g.dep_ == "pobj"]
+        for token in tokens:
+            if token.ent_type_ == "DATE":
+                for entity in index.doc.ents:
+                    if entity.start <= token.i < entity.end:
+                        return entity.text
+    return None
+
+
+# -- the rules ----------------------------------------------------------------------------
+
+HEDGES = frozenset({"may", "might", "could", "allegedly", "reportedly", "possibly", "perhaps", "suspected", "alleged", "believed", "said"})
+
+
+def hedge_factor(verb: Token | None) -> float:
+    """Claims the text itself hedges ("is said to have been", "may have helped") count for less."""
+    if verb is None:
+        return 1.0
+    current, seen = verb, 0
+    while seen < 3:
+        if any(child.lower_ in HEDGES for child in current.children if child.dep_ in {"aux", "advmod", "amod"}):
+            return 0.85
+        if current.lower_ in HEDGES and current.dep_ != "aux":
+            return 0.85
+        if current.head is current:
+            break
+        current, seen = current.head, seen + 1
+    return 1.0
+
+
+def role_title(role: Token, index: ParseIndex) -> str:
+    """The role as written, without the organization or "former": "Senior Research Fellow"."""
+    words = [
+        child
+        for child in role.lefts
+        if child.dep_ in {"amod", "compound"}
+        and index.mention_at(child) is None
+        and child.lower_ not in FORMER_MODIFIERS
+        and child.pos_ in {"ADJ", "NOUN", "PROPN"}
+        and child.tag_ not in {"VBN", "VBD"}
+    ]
+    head = role.lemma_ if role.tag_ in {"NNS", "NNPS"} else role.text  # "governors" → "governor"
+    return " ".join([*(token.text for token in words), head])
+
+
+def is_former(role: Token) -> bool:
+    for child in role.children:
+        if child.lower_ in FORMER_MODIFIERS and child.dep_ in {"amod", "advmod", "compound"}:
+            return True
+    before = role.doc[role.i - 1] if role.i > 0 else None
+    return before is not None and before.lower_ in {"ex-", "ex"}
+
+
+def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[list[Argument], str]:
+    """Who holds a role noun, and how the parse says so (for the method name)."""
+    inside = index.mention_at(role)
+    if inside is not None:
+        # A title inside a name ("President Bush"): the name holds it.
+        return ([Argument(inside)] if inside.entity_type in types else []), "title"
+    holders = [Argument(m) for m in index.appositive_mentions(role) if m.entity_type in types]
+    if holders:
+        return holders, "appos"
+    if role.dep_ == "appos":
+        return [a for a in index.arguments(role.head, collective=False) if a.mention.entity_type in types], "appos"
+    if role.dep_ == "conj":
+        # "a senior Taliban commander and member of the Haqqani Network": share the first conjunct's holder.
+        first = role
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        holders, how = role_holders(first, index, types=types)
+        return holders, how
+    if role.dep_ == "compound":
+        holder = index.mention_at(role.head)
+        if holder is not None and holder.entity_type in types:
+            # "Taliban commander Taj Mir Jawad", "IBM chairman John Akers".
+            return [Argument(holder)], "compound"
+    if role.dep_ in {"attr", "oprd", "acomp"} or (role.dep_ == "pobj" and role.head.lower_ == "as"):
+        verb = role.head if role.dep_ != "pobj" else role.head.head
+        if role.dep_ == "pobj" or verb.lemma_ in COPULAS:
+            holders = [
+                argument
+                for subject in clause_subjects(verb)
+                for argument in index.arguments(subject, collective=False)
+                if argument.mention.entity_type in types
+            ]
+            return holders, "copula" if role.dep_ != "pobj" else "as"
+    if role.dep_ in SUBJECT_DEPS and role.head.lemma_ == "be":
+        # "The leader of X is Y."
+        holders = [
+            argument
+            for child in role.head.children
+            if child.dep_ == "attr"
+            for argument in index.arguments(child, collective=False)
+            if argument.mention.entity_type in types
+        ]
+        return holders, "copula"
+    return [], ""
+
+
+def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """Role nouns: "X, the leader of Y", "X is a fellow at Y", "Y commander X", "took over as Y leader"."""
+    lemma = role.lemma_.lower()
+    if role.pos_ not in {"NOUN", "PROPN"}:
+        return
+    in_charge = lemma == "charge" and role.head.lower_ == "in"
+    if not (lemma in LEADER_ROLES or lemma in MEMBER_ROLES or lemma in PART_NOUNS or lemma in KILLER_NOUNS or lemma in RESIDENCE_NOUNS or in_charge):
+        return
+    part = lemma in PART_NOUNS and lemma not in LEADER_ROLES and lemma not in MEMBER_ROLES
+    holder_types = {"Organization"} if part else {"Person"}
+    if in_charge:
+        # "Qari Zakir, who was in charge of the Haqqani Networks suicide operations".
+        verb = role.head.head
+        holders = [a for s in clause_subjects(verb) for a in index.arguments(s, collective=False) if a.mention.entity_type == "Person"]
+        how = "in-charge"
+    else:
+        holders, how = role_holders(role, index, types=holder_types)
+    if not holders:
+        return
+    modifiers = {child.lower_ for child in role.lefts if child.dep_ in {"amod", "compound", "nmod"}}
+    if role.i > 1 and role.doc[role.i - 1].text == "-":
+        modifiers.add(role.doc[role.i - 2].lower_)  # "vice-president"
+    if part:
+        predicate = "partOf"
+    elif lemma in KILLER_NOUNS:
+        predicate = "killed"
+    elif lemma in RESIDENCE_NOUNS:
+        predicate = "locatedIn"
+    elif in_charge or lemma in LEADER_ROLES:
+        predicate = "memberOf" if modifiers & DEPUTY_MODIFIERS else "leaderOf"
+    else:
+        predicate = "leaderOf" if modifiers & CHIEF_MODIFIERS else "memberOf"
+    object_types = {"Organization", "Place"} if predicate in {"leaderOf", "partOf"} else {"Organization"}
+    if predicate == "killed":
+        object_types = {"Person"}
+    elif predicate == "locatedIn":
+        object_types = {"Place"}
+
+    # Objects named by a preposition: "leader of the Kabul Network", "Fellow at the Asia-Pacific Foundation".
+    prepositions = ROLE_PREPOSITIONS if predicate == "memberOf" else frozenset({"of", "for"})
+    if predicate == "locatedIn":
+        prepositions = frozenset({"of", "in", "from"})
+    anchor = role
+    object_tokens = prepositional_objects(anchor, prepositions)
+    if in_charge:
+        object_tokens = prepositional_objects(role, frozenset({"of"}))
+    prepositional: list[Argument] = []
+    for token in object_tokens:
+        arguments = index.arguments(token, collective=False)
+        if not arguments and token.pos_ == "NOUN":
+            # "in charge of the Haqqani Networks suicide operations": the owner of the thing led.
+            arguments = [Argument(m, 0.8, "owner") for m in index.modifier_mentions(token, types={"Organization"})]
+        prepositional.extend(a for a in arguments if a.mention.entity_type in object_types)
+    # Objects modifying the role noun: "al-Qaeda leader", "Taliban governors", "the Talibans supreme leader".
+    modifier_types = {"Organization"} if predicate != "locatedIn" else {"Place"}
+    if predicate == "leaderOf":
+        modifier_types = {"Organization", "Place"}
+    modifying = [Argument(m) for m in index.modifier_mentions(role, types=modifier_types)]
+    if how == "compound" and not modifying:
+        holder_span = index.span_of(holders[0].mention)
+        modifying = [Argument(m) for m in index.modifier_mentions(holder_span.root, types=modifier_types) if m is not holders[0].mention]
+
+    title = role_title(role, index) if predicate in {"leaderOf", "memberOf"} and not in_charge else None
+    former = is_former(role)
+    verb = governing_verb(role)
+    time = time_of(verb, index)
+    factor = hedge_factor(verb)
+    respectively = any(token.lower_ == "respectively" for token in role.sent)
+    method = f"dep:{how}-role" if predicate != "partOf" else f"dep:{how}-part"
+    triggers = (role,)
+
+    pairs: list[tuple[Argument, Argument, str]] = []
+    if respectively and len(holders) == len(prepositional) > 1:
+        # "The governors of Kapisa and Nuristan, Baryal and Hakeem respectively": pair them in order.
+        pairs.extend((h, o, predicate) for h, o in zip(holders, prepositional))
+    else:
+        pairs.extend((h, o, predicate) for h in holders for o in prepositional)
+    for holder in holders:
+        for other in modifying:
+            # With a prepositional object too, the modifier is the holder's affiliation:
+            # "Taliban governors of Kapisa" are members of the Taliban, leaders of Kapisa.
+            modifier_predicate = predicate
+            if prepositional and predicate == "leaderOf":
+                modifier_predicate = "memberOf"
+            pairs.append((holder, other, modifier_predicate))
+    for holder, other, chosen in pairs:
+        if holder.mention is other.mention:
+            continue
+        confidence = 0.9 if how in {"appos", "copula", "title"} else 0.8
+        yield Candidate(holder, chosen, other, confidence * factor, method, triggers, title, former, time)
+
+
+def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """Verbs: "X supports Y", "Y is supported by X", "X is based in Y", "X was killed in Y"."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if (lemma, particle) in PHRASAL_TRIGGERS:
+        predicate, prepositions = PHRASAL_TRIGGERS[(lemma, particle)], frozenset({"in"})
+    elif lemma in VERB_TRIGGERS and particle in {None, "up", "out"}:
+        predicate, prepositions = VERB_TRIGGERS[lemma]
+    else:
+        return
+    if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "ADJ" and lemma in {"allied", "ally"}):
+        return
+    if is_negated(verb):
+        return
+    passive = any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    subject_tokens = clause_subjects(verb)
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if verb.tag_ in {"VBD", "VBN"} and following is not None:
+        possessors = index.possessive_before(following, types={"Person", "Organization", "Place"})
+        if any(index.mention_at(subject) in possessors for subject in subject_tokens):
+            # "al-Qaedas recently killed leader": a participle the parser took for the main verb,
+            # with the possessor as its "subject". It describes the noun; it asserts nothing.
+            return
+    subjects = [a for s in subject_tokens for a in index.arguments(s)]
+    if verb.dep_ == "amod" and lemma in {"base", "headquarter"}:
+        # "the Kansas City-based company": the noun is the subject, the modifier the place.
+        subjects = index.arguments(verb.head)
+        places = [index.mention_at(c) for c in verb.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
+        for place in places:
+            for subject in subjects:
+                if place is not None:
+                    yield Candidate(subject, "locatedIn", Argument(place), 0.85, "dep:based-modifier", (verb,))
+        return
+    agents = [a for t in prepositional_objects(verb, frozenset({"by"})) for a in index.arguments(t)]
+    direct = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in index.arguments(c)]
+    prepositional = [a for t in prepositional_objects(verb, prepositions) for a in index.arguments(t)]
+    time = time_of(verb, index)
+    factor = hedge_factor(verb)
+    preposition_word = next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions), "")
+    method = f"dep:{'passive' if passive else 'verb'}-{verb.lower_}" + (f"-{preposition_word}" if preposition_word else "")
+    triggers = (verb,)
+
+    pairs: list[tuple[Argument, Argument, str]] = []
+    if predicate in {"locatedIn", "diedIn"}:
+        places = prepositional or nested_places(verb, prepositions, index)
+        pairs.extend((s, p, predicate) for s in subjects for p in places)
+    elif predicate == "killed":
+        if passive:
+            victims = subjects
+            pairs.extend((killer, victim, "killed") for killer in agents for victim in victims)
+            places = [a for t in prepositional_objects(verb, LOCATIVE_PREPOSITIONS) for a in index.arguments(t, collective=False)]
+            if not places and verb.dep_ == "advcl" and VERB_TRIGGERS.get(verb.head.lemma_.lower(), ("",))[0] == "locatedIn":
+                # "al-Zawahiri was discovered living in ... Kabul when he was killed in a strike".
+                places = nested_places(verb.head, LOCATIVE_PREPOSITIONS, index)
+            pairs.extend((victim, place, "diedIn") for victim in victims for place in places)
+        else:
+            pairs.extend((s, o, "killed") for s in subjects for o in direct)
+    elif passive:
+        if agents:
+            pairs.extend((agent, s, predicate) for agent in agents for s in subjects)
+        else:
+            # "is closely tied to Qari Zakir", "is allied with X": the subject keeps its place.
+            pairs.extend((s, o, predicate) for s in subjects for o in prepositional)
+    else:
+        objects = direct + prepositional
+        if not objects and predicate == "alliedWith":
+            # "al-Qaeda helped the Taliban and Haqqani Network establish a base": the helped
+            # party is the subject of the helped action.
+            objects = [a for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj" for a in index.arguments(s)]
+        pairs.extend((s, o, predicate) for s in subjects for o in objects)
+    for first, second, chosen in pairs:
+        if first.mention is second.mention:
+            continue
+        yield Candidate(first, chosen, second, 0.8 * factor, method, triggers, None, False, time)
+
+
+def nested_places(head: Token, prepositions: frozenset[str], index: ParseIndex) -> list[Argument]:
+    """Places one step further in: "living in a villa in Kabuls embassy quarter" → Kabul."""
+    found: list[Argument] = []
+    frontier = prepositional_objects(head, prepositions)
+    for _ in range(2):
+        next_frontier: list[Token] = []
+        for token in frontier:
+            if index.mention_at(token) is not None:
+                continue
+            for mention in index.modifier_mentions(token, types={"Place"}):
+                found.append(Argument(mention, 0.85, "nested"))
+            next_frontier.extend(prepositional_objects(token, LOCATIVE_PREPOSITIONS))
+        for token in next_frontier:
+            found.extend(Argument(a.mention, 0.85, "nested") for a in index.arguments(token, collective=False) if a.mention.entity_type == "Place")
+        if found:
+            return found
+        frontier = next_frontier
+    return found
+
+
+def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """Relation nouns: "retains deep ties to al-Qaeda", "the bond between the Taliban and al-Qaeda",
+    "the assassination of Y by X"."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN":
+        return
+    if lemma in KILLING_NOUNS:
+        victims = [a for t in prepositional_objects(noun, frozenset({"of"})) for a in index.arguments(t, collective=False)]
+        killers = [a for t in prepositional_objects(noun, frozenset({"by"})) for a in index.arguments(t, collective=False)]
+        for killer in killers:
+            for victim in victims:
+                yield Candidate(killer, "killed", victim, 0.8, f"dep:noun-{lemma}", (noun,))
+        return
+    if lemma not in NOUN_TRIGGERS and lemma not in {"bond"}:
+        return
+    predicate, prepositions = NOUN_TRIGGERS.get(lemma, ("associatedWith", frozenset({"with"})))
+    between = prepositional_objects(noun, frozenset({"between"}))
+    if between:
+        # "the links between al-Qaeda and the Taliban": every pair of the coordinated parties.
+        parties = [a for t in between for a in index.arguments(t)]
+        for i, first in enumerate(parties):
+            for second in parties[i + 1 :]:
+                yield Candidate(first, predicate, second, 0.75, f"dep:noun-{lemma}-between", (noun,))
+        return
+    owners: list[Argument] = [Argument(m) for m in index.modifier_mentions(noun, types={"Person", "Organization", "Place"})]
+    verb = None
+    if not owners and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        # "Sirajuddin Haqqani retains deep ties to al-Qaeda": the one who has the ties is the subject.
+        verb = noun.head
+        if verb.lemma_ in {"have", "retain", "maintain", "keep", "renew", "build", "establish", "forge", "strengthen", "deepen", "develop", "declare", "wage", "launch"}:
+            if is_negated(verb):
+                return
+            owners = [a for s in clause_subjects(verb) for a in index.arguments(s)]
+    others = [a for t in prepositional_objects(noun, prepositions) for a in index.arguments(t)]
+    for owner in owners:
+        for other in others:
+            if owner.mention is not other.mention:
+                yield Candidate(owner, predicate, other, 0.7 * hedge_factor(verb), f"dep:noun-{lemma}", (noun,))
+
+
+def presence_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """Where a group is: "al-Qaeda camps in Kunar", "al-Qaeda training sites have been created in
+    Helmand", "Nuristan and Kunar provinces ... host to al-Qaeda camps"."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (lemma not in PRESENCE_NOUNS and lemma not in COLLECTIVE_NOUNS):
+        return
+    owners = index.modifier_mentions(noun, types={"Organization"})
+    if not owners:
+        return
+    owner = Argument(owners[-1], 0.9, "collective")
+    places = [a for t in prepositional_objects(noun, frozenset({"in", "at", "inside"})) for a in index.arguments(t, collective=False)]
+    if not places and noun.dep_ == "nsubjpass" and noun.head.lemma_ in {"create", "establish", "set", "build", "open", "locate", "base", "situate", "station"}:
+        places = [a for t in prepositional_objects(noun.head, frozenset({"in", "at"})) for a in index.arguments(t, collective=False)]
+    if not places and noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "host":
+        host = noun.head.head
+        verb = host.head if host.dep_ == "attr" else None
+        if verb is not None:
+            places = [a for s in clause_subjects(verb) for a in index.arguments(s, collective=False)]
+            if not places:
+                # "eastern Afghanistan especially, Nuristan and Kunar provinces in particular, is host to":
+                # the subject noun is generic; the named places stand in apposition to it.
+                places = [Argument(m, 0.85) for s in clause_subjects(verb) for m in index.appositive_mentions(s)]
+    for place in places:
+        if place.mention.entity_type == "Place":
+            yield Candidate(owner, "locatedIn", place, 0.8, f"dep:presence-{lemma}", (noun,))
+
+
+def name_rules(index: ParseIndex) -> Iterator[Candidate]:
+    """Relations the names themselves imply.
+
+    - "the Taliban General Directorate of Intelligence": an organization named
+      after another one the document names is part of it;
+    - "Kabul, Afghanistan": a place followed by a place in apposition is part of it;
+    - "PERUGIA, Italy (AP)": a dateline places the news agency.
+    """
+    doc = index.doc
+    organizations = [m for m in index.mentions if m.entity_type == "Organization" and not is_nationality(index, m)]
+    names = {(m.normalized or m.text).casefold(): m for m in organizations}
+    for mention in organizations:
+        span = index.span_of(mention)
+        words = [t for t in span if t.lower_ not in {"the"}]
+        text = " ".join(t.text for t in words).replace(" - ", "-").casefold()
+        for name, other in names.items():
+            if other is mention or len(name) < 3 or not text.startswith(name + " "):
+                continue
+            rest = text[len(name) + 1 :]
+            if rest and rest[:1].isalpha() and any(w.is_title or w.is_upper for w in words[len(name.split()) :]):
+                nearest = min(
+                    (m for m in organizations if (m.normalized or m.text).casefold() == name),
+                    key=lambda m: abs(m.start - mention.start),
+                )
+                yield Candidate(Argument(mention), "partOf", Argument(nearest), 0.75, "name:prefix", tuple(words[: len(name.split())]))
+        # An organization modifying an adjacent organization's head: "Taliban Ministry of Defense".
+        root = span.root
+        for child in root.lefts:
+            other = index.mention_at(child)
+            coordinated_modifier = any(c.dep_ in {"cc", "conj"} for c in child.children)
+            if (
+                other is not None
+                and other is not mention
+                and other.entity_type == "Organization"
+                and child.dep_ in {"compound", "nmod", "poss"}
+                and not coordinated_modifier  # "the Taliban and Haqqani Network": two groups, not one inside the other
+                and not is_nationality(index, other)
+            ):
+                yield Candidate(Argument(mention), "partOf", Argument(other), 0.7, "name:modifier", (child,))
+    places = [m for m in index.mentions if m.entity_type == "Place"]
+    for mention in places:
+        span = index.span_of(mention)
+        after = span.end
+        if after + 1 < len(doc) and doc[after].text == ",":
+            other = index.mention_at(doc[after + 1])
+            if other is not None and other.entity_type == "Place" and other is not mention:
+                other_span = index.span_of(other)
+                root = other_span.root
+                following = doc[other_span.end] if other_span.end < len(doc) else None
+                listed = root.dep_ == "conj" or (following is not None and following.lower_ in {",", "and", "or"} and following.dep_ != "punct" )
+                if root.dep_ in {"appos", "npadvmod", "compound", "nmod", "pobj", "ROOT", "conj"} and not _in_list(other_span):
+                    yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
+    # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
+    for sentence in doc.sents:
+        tokens = list(sentence)
+        for position, token in enumerate(tokens[:8]):
+            if token.text == "(" and position + 2 < len(tokens) and tokens[position + 2].text == ")":
+                agency = index.mention_at(tokens[position + 1])
+                dateline = {index.mention_at(t) for t in tokens[:position]} - {None}
+                if agency is not None and agency.entity_type == "Organization" and dateline and all(m.entity_type == "Place" for m in dateline):
+                    for place in sorted(dateline, key=lambda m: m.start):
+                        yield Candidate(Argument(agency), "locatedIn", Argument(place), 0.7, "name:dateline", (tokens[position + 1],))
+                break
+
+
+def _in_list(span: Span) -> bool:
+    """Is this place one item of a list ("Kabul, Kunar, Kandahar, and Helmand")?"""
+    root = span.root
+    if root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children):
+        return True
+    if any(child.dep_ == "cc" for child in root.children):
+        return True
+    return False
