@@ -21,7 +21,7 @@ _HEADLINE_LINE = re.compile(r"^-\s+(?P<body>.+)\s+-\s+(?P<date>[^\[\]]+?)\s*(?:\
 _TITLE_SEPARATORS = (" \u2013 ", " \u2014 ", " - ")  # en dash, em dash, hyphen: the publisher follows the last
 _BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]*){1,3}(?:,?\s+and\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]*){1,3})?)"
-    r"\s+(?:is|are)\s+(?:a|an|the)\s+[^.]*?\b(?:at|of|for|with|in)\b"
+    r"\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?[^.]*?\b(?:at|of|for|with|in)\b"
 )
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
 # A publisher is a site name ("Geopoliticalmonitor.com") or a short name, not a clause.

@@ -31,7 +31,14 @@ def documents_from_html(html: str, source: str) -> list[Document]:
 
     Raises :class:`NoMainTextError` when the page has no visible text at all.
     """
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        # <noscript> holds "enable JavaScript" notices, never the article.
+        prune_xpath="//noscript",
+    )
     fields = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
     text = (fields.get("text") or "").strip()
     if not text:

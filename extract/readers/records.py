@@ -63,7 +63,7 @@ def read_json(text: str, source: str) -> RecordsRead:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise NotRecordsError(f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        raise NotRecordsError(f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
     except RecursionError:
         raise NotRecordsError("invalid JSON: nested too deeply") from None
     if isinstance(data, dict):
@@ -100,9 +100,9 @@ def read_jsonl(path: Path, source: str) -> RecordsRead:
                 continue
             encodings.add(decoded.encoding)
             try:
-                record = json.loads(decoded.text)
+                record = json.loads(decoded.text.rstrip("\n"))
             except json.JSONDecodeError as error:
-                result.problems.append(f"line {number}: invalid JSON ({error.msg} at column {error.colno})")
+                result.problems.append(f"line {number}: invalid JSON ({error.msg}, column {error.colno})")
                 continue
             except RecursionError:
                 result.problems.append(f"line {number}: invalid JSON (nested too deeply)")

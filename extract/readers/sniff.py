@@ -9,6 +9,7 @@ and mojibake ("cafÃ©") is repaired with ftfy.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -71,6 +72,13 @@ _MOJIBAKE_ONLY = ftfy.TextFixerConfig(
     explain=False,
 )
 
+# Mojibake (UTF-8 read as cp1252 or latin-1) always shows two or more characters in a
+# row from cp1252's upper half ("Ã©", "â€™"); text without such a pair has none to fix.
+_MOJIBAKE_HINT = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}"
+)
+
 # More than this share of control characters (other than tab, newline, form feed,
 # carriage return) means the bytes decoded "successfully" but are not prose.
 _MAX_CONTROL_SHARE = 0.01
@@ -95,7 +103,7 @@ def binary_kind(head: bytes) -> str | None:
             if len(magic) >= 4 or b"\x00" in head[:SNIFF_BYTES]:
                 return kind
     if bom_encoding(head) is None and b"\x00" in head[:SNIFF_BYTES]:
-        return "binary data (NUL bytes)"
+        return "NUL bytes"
     return None
 
 
@@ -121,7 +129,21 @@ def detect_encoding(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise NotTextError("not text in any known encoding")
-    return best.encoding
+    return _prefer_windows_1252(data, best.encoding)
+
+
+def _prefer_windows_1252(data: bytes, guess: str) -> str:
+    """cp1252 when it reads ``data`` exactly as the guessed single-byte code page does.
+
+    Short Western text often fits several code pages equally well; cp1252 (which
+    also covers latin-1's letters) is by far the most common of them in news.
+    """
+    if guess in {"cp1252", "utf_8", "ascii"} or codecs.lookup(guess).name.startswith(("utf", "cp65")):
+        return guess
+    try:
+        return "cp1252" if data.decode("cp1252") == data.decode(guess) else guess
+    except (UnicodeDecodeError, LookupError):
+        return guess
 
 
 def control_share(text: str) -> float:
@@ -134,9 +156,17 @@ def control_share(text: str) -> float:
 def repair_text(text: str) -> tuple[str, bool]:
     """Repair mojibake, normalise to NFC and newlines to ``\\n``; True if mojibake was fixed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_text(text, _MOJIBAKE_ONLY)
-    repaired = fixed != unicodedata.normalize("NFC", text)
-    return unicodedata.normalize("NFC", fixed), repaired
+    if text.isascii():
+        # Nothing to repair or compose in ASCII, and most English news is ASCII.
+        return text, False
+    normalized = unicodedata.normalize("NFC", text)
+    if not _MOJIBAKE_HINT.search(normalized):
+        return normalized, False
+    # ftfy is slow (about 2 s per MB); only lines that could hold mojibake go through it.
+    lines = normalized.split("\n")
+    fixed_lines = [ftfy.fix_text(line, _MOJIBAKE_ONLY) if _MOJIBAKE_HINT.search(line) else line for line in lines]
+    fixed = unicodedata.normalize("NFC", "\n".join(fixed_lines))
+    return fixed, fixed != normalized
 
 
 def decode_bytes(data: bytes) -> Decoded:
