@@ -346,7 +346,14 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit: i
     except nx.NetworkXNoPath:
         return []
     chains = [[_best_hop(graph, a, b) for a, b in zip(path, path[1:])] for path in node_paths]
-    chains.sort(key=lambda chain: (-min(hop.source_count for hop in chain), [(_label(graph, h.object), h.predicate) for h in chain]))
+    # Best supported first: by the weakest hop, then by all hops together.
+    chains.sort(
+        key=lambda chain: (
+            -min(hop.source_count for hop in chain),
+            -sum(hop.source_count for hop in chain),
+            [(_label(graph, hop.subject), hop.predicate, _label(graph, hop.object)) for hop in chain],
+        )
+    )
     return chains[:limit]
 
 

@@ -40,3 +40,83 @@ def seed_graph(seed_build):
 
     out, _ = seed_build
     return read_nodelink(out / "graph.json")
+
+
+def _news_corpus():
+    """Three dated documents naming the same actors; relations stated by one or two of them."""
+    from newskg.model import Corpus, Document, Entity, Evidence, Mention, Relation, Sentence
+
+    documents = [
+        Document("doc-ap", "Ayman al-Zawahiri led al-Qaeda. He was killed in Kabul on July 31, 2022, far from Kunar in Afghanistan.",
+                 "ap.txt", title="US kills al-Qaeda leader in Kabul", publisher="AP News", date="2022-08-01"),
+        Document("doc-reuters", "Ayman al-Zawahiri led al-Qaeda. The Taliban allied with al-Qaeda, said Sirajuddin Haqqani.",
+                 "reuters.txt", title="Zawahiri's death and the Taliban", publisher="Reuters", date="2022-08-02"),
+        Document("doc-bbc", "The Taliban control Kabul.", "bbc.txt", kind="headline", title="The Taliban control Kabul",
+                 publisher="BBC", date="2022-08-05", parent_id="doc-ap"),
+    ]
+    sentences: dict[tuple[str, int], Sentence] = {}
+    for document in documents:
+        start = 0
+        for index, part in enumerate(document.text.split(". ")):
+            text = part if part.endswith(".") else part + "."
+            begin = document.text.index(text[:-1], start)
+            sentences[(document.id, index)] = Sentence(document.id, index, begin, begin + len(text), text)
+            start = begin + len(text)
+
+    def sentence_of(doc_id: str, offset: int) -> Sentence:
+        return next(s for (d, _), s in sentences.items() if d == doc_id and s.start <= offset < s.end)
+
+    def mentions(doc: Document, surface: str, entity_type: str) -> list[Mention]:
+        found, start = [], doc.text.find(surface)
+        while start >= 0:
+            found.append(Mention(doc.id, sentence_of(doc.id, start).index, start, start + len(surface), surface, "TEST", entity_type))
+            start = doc.text.find(surface, start + 1)
+        return found
+
+    names = {
+        "person/ayman-al-zawahiri": ("Person", "Ayman al-Zawahiri", ("Ayman al-Zawahiri",), ("al-Zawahiri",)),
+        "person/sirajuddin-haqqani": ("Person", "Sirajuddin Haqqani", ("Sirajuddin Haqqani",), ()),
+        "organization/al-qaeda": ("Organization", "al-Qaeda", ("al-Qaeda",), ("al-Qaida",)),
+        "organization/taliban": ("Organization", "Taliban", ("Taliban",), ()),
+        "place/kabul": ("Place", "Kabul", ("Kabul",), ()),
+        "place/kunar": ("Place", "Kunar", ("Kunar",), ()),
+        "place/afghanistan": ("Place", "Afghanistan", ("Afghanistan",), ()),
+    }
+    entities = []
+    for entity_id, (entity_type, label, surfaces, aliases) in names.items():
+        found = [m for doc in documents for surface in surfaces for m in mentions(doc, surface, entity_type)]
+        entities.append(Entity(entity_id, entity_type, label, aliases, tuple(found)))  # type: ignore[arg-type]
+    docs = {document.id: document for document in documents}
+
+    def relation(subject: str, predicate: str, obj: str, doc_id: str, words: str, *, time: str | None = None) -> Relation:
+        offset = docs[doc_id].text.index(words)
+        sentence = sentence_of(doc_id, offset)
+        evidence = Evidence(doc_id, sentence.index, sentence.start, sentence.end, sentence.text, ((offset, offset + len(words)),))
+        return Relation(subject, predicate, obj, 0.9, evidence, "test", time=time)
+
+    relations = [
+        relation("person/ayman-al-zawahiri", "leaderOf", "organization/al-qaeda", "doc-ap", "led"),
+        relation("person/ayman-al-zawahiri", "leaderOf", "organization/al-qaeda", "doc-reuters", "led"),
+        relation("person/ayman-al-zawahiri", "killedIn", "place/kabul", "doc-ap", "killed in", time="July 31, 2022"),
+        relation("organization/taliban", "alliedWith", "organization/al-qaeda", "doc-reuters", "allied with"),
+        relation("organization/taliban", "controls", "place/kabul", "doc-bbc", "control"),
+    ]
+    return Corpus(documents=documents, sentences=sentences, entities=entities, relations=relations)
+
+
+@pytest.fixture
+def news_corpus():
+    """A hand-built multi-document Corpus (no model): three dated sources, seven entities, typed relations."""
+    return _news_corpus()
+
+
+@pytest.fixture
+def news_graph(news_corpus):
+    """``news_corpus`` through place enrichment, ``build_graph`` and community assignment, as a build does."""
+    from extract.places import enrich_places
+    from graph.analytics import assign_communities
+    from graph.build import build_graph
+
+    graph = build_graph(enrich_places(news_corpus))
+    assign_communities(graph)
+    return graph
