@@ -42,6 +42,67 @@ def seed_graph(seed_build):
     return read_nodelink(out / "graph.json")
 
 
+# --- many-article builds: a small corpus and a byte-level snapshot of a build folder ---------------
+
+NEWS_ARTICLES = {
+    "kabul_talks.txt": (
+        "Taliban hold talks in Kabul\n\n"
+        "Taliban leader Hibatullah Akhundzada met Pakistani officials in Kabul on Monday. "
+        "Foreign Minister Amir Khan Muttaqi said the Taliban government wanted trade with Pakistan."
+    ),
+    "haqqani.txt": (
+        "Interior minister visits Kandahar\n\n"
+        "Sirajuddin Haqqani, the interior minister of Afghanistan, visited Kandahar on Tuesday. "
+        "He met the governor of Helmand and officials of the United Nations."
+    ),
+    "zawahiri.txt": (
+        "Al-Qaeda leader killed in Kabul\n\n"
+        "Ayman al-Zawahiri, the leader of al-Qaeda, was killed in Kabul by a United States drone strike on July 31, 2022. "
+        "President Joe Biden announced the strike from the White House."
+    ),
+    "doha.txt": (
+        "Ceasefire agreed in Doha\n\n"
+        "Pakistan and Afghanistan agreed to an immediate ceasefire after talks in Doha mediated by Qatar and Turkey. "
+        "Khawaja Asif, the defence minister of Pakistan, signed the agreement."
+    ),
+}
+
+
+@pytest.fixture
+def news_folder(tmp_path):
+    """Four short articles, one file each, in ``tmp_path/news``."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in NEWS_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def snapshot_build(folder):
+    """Every file a build wrote, as bytes, by relative path; the cache is left out and
+    ``report.json`` is compared without its run-specific ``timings``."""
+    import json
+
+    files = {}
+    for path in sorted(Path(folder).rglob("*")):
+        relative = path.relative_to(folder)
+        if not path.is_file() or relative.parts[0] == "cache":
+            continue
+        data = path.read_bytes()
+        if relative.name == "report.json":
+            report = json.loads(data)
+            report.pop("timings", None)
+            data = json.dumps(report, sort_keys=True).encode()
+        files[str(relative)] = data
+    return files
+
+
+@pytest.fixture
+def build_snapshot():
+    """:func:`snapshot_build`, for comparing two build folders file by file."""
+    return snapshot_build
+
+
 def _news_corpus():
     """Three dated documents naming the same actors; relations stated by one or two of them."""
     from newskg.model import Corpus, Document, Entity, Evidence, Mention, Relation, Sentence
