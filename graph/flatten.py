@@ -7,7 +7,8 @@ made here, once, so the formats cannot drift apart.
 
 Rules, the same in every format:
 
-- ``None`` is left out (a missing value, never the text "None").
+- ``None``, the empty string and the empty list are left out: a missing value,
+  never the text "None" (XML cannot tell an empty value from a missing one).
 - Every node has ``kind`` ("entity" | "document"), ``type`` ("Person" |
   "Organization" | "Place" | "Document") and ``label``.
 - Every edge has ``kind`` ("relation" | "co_mention" | "mention"), ``label``
@@ -266,11 +267,11 @@ def _flat_value(value: Any, *, keep_lists: bool) -> Value | None:
     if isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, str):
-        return utf8_safe(value)
+        return utf8_safe(value) or None
     if isinstance(value, (list, tuple)):
-        if not value:
-            return None
         items = [utf8_safe(_item_text(item)) for item in value]
+        if not any(items):
+            return None
         return items if keep_lists else join_list(items)
     return utf8_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
 
