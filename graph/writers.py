@@ -38,13 +38,17 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("rdfxml", "graph.rdfxml", "write_rdfxml", "graph.rdf", "RDF/XML"),
         OutputFormat("ontology", "graph.ontology", "write_ontology", "ontology.ttl", "the newskg ontology (OWL/RDFS)"),
         OutputFormat("html", "graph.html", "write_html", "graph.html", "interactive offline HTML view"),
+        OutputFormat("graphml", "graph.graphml", "write_graphml", "graph.graphml", "GraphML for Gephi, yEd, Cytoscape desktop, networkx, igraph"),
+        OutputFormat("gexf", "graph.gexf", "write_gexf", "graph.gexf", "GEXF 1.3 for Gephi, with colours, sizes and time spans"),
+        OutputFormat("cytoscape", "graph.cytoscape", "write_cytoscape", "graph.cyjs", "Cytoscape.js JSON (elements), opens in Cytoscape desktop too"),
+        OutputFormat("neo4j", "graph.neo4j", "write_neo4j", "neo4j", "folder of Neo4j import CSVs and a LOAD CSV script"),
         OutputFormat("geojson", "graph.geojson", "write_geojson", "graph.geojson", "GeoJSON points of the resolved places"),
     )
 }
 
 # What `newskg build` writes unless told otherwise; graph.json must stay first:
 # every other command reads the build back from it.
-DEFAULT_BUILD_FORMATS: tuple[str, ...] = ("nodelink", "turtle", "ontology", "html")
+DEFAULT_BUILD_FORMATS: tuple[str, ...] = ("nodelink", "turtle", "ontology", "html", "graphml")
 
 
 def write(graph: nx.MultiDiGraph, format_name: str, directory: Path) -> Path:
