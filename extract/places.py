@@ -14,6 +14,8 @@ Runs after cross-document resolution and before ``build_graph``::
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable
@@ -183,4 +185,4 @@ def enrich_places(corpus: Corpus) -> Corpus:
             parent_id = entity_by_place.get(_place_key(parent))
             if parent_id is not None and parent_id != entity_id:
                 relations.append(part_of_relation(entity_id, child, parent_id, parent))
-    return Corpus(documents=list(corpus.documents), sentences=dict(corpus.sentences), entities=entities, relations=relations)
+    return dataclasses.replace(corpus, entities=entities, relations=relations)

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from extract.extractor import Extractor
 from extract.ingest import read_inputs
 from extract.places import enrich_places
-from extract.resolve import resolve
+from extract.resolve import ResolutionRules, resolve
 from graph import writers
 from graph.analytics import assign_communities
 from graph.build import build_graph, document_nodes, entity_nodes, relation_edges
@@ -94,6 +94,30 @@ class BuildOptions:
     cache_dir: Path | None = None
     # A Dask scheduler address (``tcp://host:8786``): parse on that cluster instead of locally.
     scheduler: str | None = None
+    # An analyst's pinned resolution decisions (YAML or CSV; see extract.resolve.ResolutionRules).
+    rules: Path | None = None
+
+
+MERGES_FILENAME = "merges.jsonl"
+
+
+class RulesFileError(ValueError):
+    pass
+
+
+def load_rules(path: Path | None) -> ResolutionRules | None:
+    if path is None:
+        return None
+    try:
+        return ResolutionRules.from_file(path)
+    except (OSError, ValueError, TypeError, IndexError) as error:
+        raise RulesFileError(f"{path}: cannot use these resolution rules: {error}") from error
+
+
+def write_merges(merges: Sequence, path: Path) -> None:
+    """One JSON object per merge decision, sorted, so rebuilds are byte-identical."""
+    lines = [json.dumps(merge.to_dict(), ensure_ascii=False, sort_keys=True) for merge in merges]
+    atomic_write_text(path, "".join(line + "\n" for line in lines))
 
 
 def read_documents(
@@ -148,6 +172,7 @@ def build(
     """
     out = Path(out_dir)
     previous = read_manifest(out) if options.update else None
+    rules = load_rules(options.rules)  # before any parsing: a bad rules file fails fast
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(model=options.model)
     started = time.perf_counter()
@@ -188,7 +213,7 @@ def build(
     report.timings["documents_from_cache"] = len(documents) - len(to_parse)
 
     stage = time.perf_counter()
-    corpus = resolve(extracted)
+    corpus = resolve(extracted, rules)
     del extracted
     corpus = enrich_places(corpus)  # gazetteer attributes and partOf, before the graph
     report.timings["resolve"] = round(time.perf_counter() - stage, 3)
@@ -212,6 +237,7 @@ def build(
         "relations": len(relation_edges(graph)),
         "mentions": sum(len(e.mentions) for e in corpus.entities),
     }
+    write_merges(corpus.merges, out / MERGES_FILENAME)
     write_manifest(out, BuildManifest(model=options.model, inputs=report.inputs, documents=documents))
     report.timings["total"] = round(time.perf_counter() - started, 3)
     atomic_write_text(out / "report.json", report.to_json())

@@ -14,7 +14,7 @@ from graph.writers import DEFAULT_BUILD_FORMATS, FORMATS
 from newskg import DEFAULT_MODEL
 from newskg.cli.app import app, errors, fail, is_terminal
 from newskg.distributed import SchedulerUnavailableError
-from newskg.pipeline import EXIT_FATAL, BuildOptions, StrictModeError, UpdateError, build, read_manifest
+from newskg.pipeline import EXIT_FATAL, BuildOptions, RulesFileError, StrictModeError, UpdateError, build, read_manifest
 
 
 def _progress_bar(items: Iterator, total: int) -> Iterator:
@@ -52,6 +52,9 @@ def build_command(
     use_cache: bool = typer.Option(
         True, "--cache/--no-cache", help="Reuse per-document extractions stored in OUT/cache (keyed by content, model and extractor version)."
     ),
+    rules: Optional[Path] = typer.Option(
+        None, "--rules", help="Pinned entity-resolution decisions (YAML or CSV: aliases, same, different, types)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Build the knowledge graph from INPUTS into --out.
@@ -87,16 +90,17 @@ def build_command(
         update=update is not None,
         cache=use_cache,
         scheduler=scheduler,
+        rules=rules,
     )
     try:
         report = build(
             inputs or [],
             out,
             options,
-            warn=lambda message: errors.print(f"[yellow]warning:[/] {escape(message)}", highlight=False),
+            warn=lambda message: errors.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True),
             progress=_progress_bar if is_terminal() and not quiet else None,
         )
-    except (ModelNotFoundError, StrictModeError, UpdateError, SchedulerUnavailableError) as error:
+    except (ModelNotFoundError, StrictModeError, UpdateError, SchedulerUnavailableError, RulesFileError) as error:
         raise fail(escape(str(error)), EXIT_FATAL)
     if not quiet:
         counts = ", ".join(f"{value} {name}" for name, value in report.counts.items())
