@@ -738,8 +738,6 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
             if other is not None and other.entity_type == "Place" and other is not mention:
                 other_span = index.span_of(other)
                 root = other_span.root
-                following = doc[other_span.end] if other_span.end < len(doc) else None
-                listed = root.dep_ == "conj" or (following is not None and following.lower_ in {",", "and", "or"} and following.dep_ != "punct" )
                 if root.dep_ in {"appos", "npadvmod", "compound", "nmod", "pobj", "ROOT", "conj"} and not _in_list(other_span):
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
     # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
@@ -763,3 +761,40 @@ def _in_list(span: Span) -> bool:
     if any(child.dep_ == "cc" for child in root.children):
         return True
     return False
+
+
+def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A name followed by where it is from or at: "Marie Ferraro, 50, of Bethany, Conn.",
+    "diver Brian Michaud of Millinocket", "Wang Ziqiang at the Institute of Mechanics".
+
+    Person "of"/"from" Place → locatedIn; Person "of"/"at" Organization → memberOf.
+    Weaker than a role noun, so lower confidence.
+    """
+    for mention in index.mentions:
+        if mention.entity_type != "Person":
+            continue
+        root = index.span_of(mention).root
+        heads = [root] + [child for child in root.children if child.dep_ in {"appos", "npadvmod", "amod"} and child.pos_ == "NUM"]
+        for head in heads:
+            for token in prepositional_objects(head, frozenset({"of", "from", "at"})):
+                preposition = token.head.lower_
+                for argument in index.arguments(token, collective=False):
+                    other = argument.mention
+                    if other.entity_type == "Place" and preposition in {"of", "from"}:
+                        yield Candidate(Argument(mention), "locatedIn", argument, 0.65, f"dep:name-{preposition}-place", (token.head,))
+                    elif other.entity_type == "Organization" and preposition in {"of", "at"} and not is_nationality(index, other):
+                        yield Candidate(Argument(mention), "memberOf", argument, 0.6, f"dep:name-{preposition}-organization", (token.head,))
+
+
+def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
+    """X in Bethany and Bethany part of Conn. in the same sentence: X is in Conn. too."""
+    within = [c for c in candidates if c.predicate == "partOf" and c.subject.mention.entity_type == "Place"]
+    for candidate in candidates:
+        if candidate.predicate not in {"locatedIn", "diedIn"}:
+            continue
+        for part in within:
+            if part.subject.mention is candidate.object.mention:
+                yield Candidate(
+                    candidate.subject, candidate.predicate, Argument(part.object.mention, 0.9, "closure"),
+                    candidate.confidence, candidate.method + "+partOf", candidate.triggers, candidate.role, candidate.former, candidate.time,
+                )

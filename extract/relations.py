@@ -19,6 +19,8 @@ from extract.relation_rules import (
     ParseIndex,
     name_rules,
     noun_rule,
+    origin_rule,
+    place_closure,
     presence_rule,
     role_rule,
     verb_rule,
@@ -46,6 +48,12 @@ def extract_relations(
 
 
 def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
+    candidates = list(_direct_candidates(index))
+    yield from candidates
+    yield from place_closure(candidates)
+
+
+def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     for token in index.doc:
         if token.pos_ in {"NOUN", "PROPN"}:
             yield from role_rule(token, index)
@@ -54,6 +62,7 @@ def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
         elif token.pos_ in {"VERB", "AUX", "ADJ"}:
             yield from verb_rule(token, index)
     yield from name_rules(index)
+    yield from origin_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
