@@ -192,7 +192,7 @@ def _read(path: Path) -> InputResult:
         return skipped(path, "not a regular file (device, pipe or socket)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        return skipped(path, f"unsupported file type '{suffix or '(no extension)'}'; newskg reads {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        return skipped(path, f"unsupported file type '{suffix or '(no extension)'}' (newskg reads .txt, .md, .html, .json, .jsonl)")
     if info.st_size == 0:
         return skipped(path, "empty file")
     with open(path, "rb") as handle:

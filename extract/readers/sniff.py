@@ -26,7 +26,7 @@ _MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "JPEG"),
     (b"GIF87a", "GIF"),
     (b"GIF89a", "GIF"),
-    (b"PK\x03\x04", "zip archive (also docx, xlsx, epub)"),
+    (b"PK\x03\x04", "zip archive"),
     (b"PK\x05\x06", "zip archive (empty)"),
     (b"\x1f\x8b", "gzip"),
     (b"BZh", "bzip2"),

@@ -76,7 +76,7 @@ def test_ingest_mojibake_is_repaired():
         ("whitespace_only.txt", "empty file (only whitespace)"),
         ("disguised_pdf.txt", "binary file (PDF), not .txt text"),
         ("disguised_png.html", "binary file (PNG), not .html text"),
-        ("zip_named.json", "binary file (zip archive (also docx, xlsx, epub)), not .json text"),
+        ("zip_named.json", "binary file (zip archive), not .json text"),
         ("nul_bytes.txt", "binary file (NUL bytes), not .txt text"),
         ("only_scripts.html", "no visible text in the HTML (only markup, scripts or styles)"),
         ("truncated.json", "invalid JSON: Unterminated string starting at (line 1, column 24)"),
