@@ -135,13 +135,14 @@ def find_entity(graph: nx.MultiDiGraph, query: str, *, suggestions: int = 5) -> 
             return matches[0]
         if matches:
             raise AmbiguousEntityError(query, matches)
+    # One suggestion per spelling: "al-Zawahiri" and "Al-Zawahiri" are the same hint.
     names: dict[str, str] = {}
     for node in entities:
         data = graph.nodes[node]
         for name in [data.get("label", ""), *data.get("aliases", [])]:
-            names.setdefault(name, name)
-    found = process.extract(query, names, scorer=fuzz.WRatio, limit=suggestions, score_cutoff=60)
-    raise EntityNotFoundError(query, [name for name, _, _ in found])
+            names.setdefault(name.casefold(), name)
+    found = process.extract(query.casefold(), names, scorer=fuzz.WRatio, limit=suggestions, score_cutoff=60)
+    raise EntityNotFoundError(query, [names[key] for _, _, key in found])
 
 
 # ---------------------------------------------------------------------------- the entity graph

@@ -82,6 +82,13 @@ def parse_stated_date(text: str | None) -> str | None:
     return None
 
 
+def _publisher(graph: nx.MultiDiGraph, doc_id: str | None) -> str:
+    # Evidence may name a source that is no document node (the gazetteer): no publisher then.
+    if doc_id is None or doc_id not in graph:
+        return ""
+    return graph.nodes[doc_id].get("publisher") or ""
+
+
 def timeline_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """The timeline's rows, oldest first (documents before relations on the same date)."""
     rows: list[dict[str, Any]] = []
@@ -115,6 +122,7 @@ def timeline_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "predicate": data.get("predicate", ""),
                 "object": graph.nodes[obj].get("label", obj),
                 "text": evidence[0].get("text", ""),
+                "publisher": ";".join(sorted({_publisher(graph, record.get("doc_id")) for record in evidence} - {""})),
                 "doc_id": ";".join(sorted({record.get("doc_id", "") for record in evidence})),
                 "source_count": data.get("source_count", ""),
                 "first_seen": first_seen or "",

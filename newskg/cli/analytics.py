@@ -103,7 +103,8 @@ def neighbors_command(
         )
         seen = " .. ".join(dict.fromkeys(d for d in (neighbor.first_seen, neighbor.last_seen) if d))
         table.add_row(
-            relation, escape(neighbor.label), neighbor.type, str(neighbor.source_count), seen, escape(neighbor.evidence or "")
+            relation, escape(neighbor.label), neighbor.type, str(neighbor.source_count), seen,
+            escape(" ".join((neighbor.evidence or "").split())),
         )
     console.print(table)
     if not found:
@@ -147,7 +148,8 @@ def path_command(
                 f"  [dim]({hop.source_count} source{'s' if hop.source_count != 1 else ''})[/]",
                 highlight=False,
             )
-            console.print(f"    “{escape(evidence.get('text', ''))}” [dim]— {escape(where)}[/]", highlight=False)
+            sentence = " ".join(str(evidence.get("text", "")).split())
+            console.print(f"    “{escape(sentence)}” [dim]— {escape(where)}[/]", highlight=False)
 
 
 @app.command("communities")

@@ -35,6 +35,7 @@ def test_timeline_keeps_stated_date_apart_from_publication(news_graph):
     assert (led["date"], led["date_source"], led["source_count"]) == ("2022-08-01", "first_seen", 2)
     assert (led["first_seen"], led["last_seen"]) == ("2022-08-01", "2022-08-02")
     assert led["doc_id"] == "doc-ap;doc-reuters"
+    assert led["publisher"] == "AP News;Reuters"
     # partOf from the gazetteer has no date: not a dated fact.
     assert not any(predicate == "partOf" for _, predicate, _ in rows)
 
