@@ -83,7 +83,9 @@ def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "maxNodes": max_nodes if max_nodes and len(nodes) > max_nodes else 0,
         "totals": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
     }
-    scripts = [VIS_NETWORK_JS.read_text(encoding="utf-8"), (ASSETS / "view.js").read_text(encoding="utf-8")]
+    # Without its source-map comment, vis-network names no file the page could try to fetch.
+    vis_network = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", VIS_NETWORK_JS.read_text(encoding="utf-8"))
+    scripts = [vis_network, (ASSETS / "view.js").read_text(encoding="utf-8")]
     parts = {
         "TITLE": html.escape(title),
         "CSP": _content_security_policy(scripts),
