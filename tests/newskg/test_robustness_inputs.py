@@ -88,7 +88,10 @@ def test_robustness_report_lists_every_input_with_its_status(bad_inputs_build):
 
 def test_robustness_each_problem_is_one_line_naming_file_and_reason(bad_inputs_build):
     corpus, _, result = bad_inputs_build
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    lines = result.stderr.splitlines()
+    warnings = [line for line in lines if line.startswith("warning:")]
+    # Nothing else on stderr: no wrapped continuation lines, no tracebacks.
+    assert all(line.startswith(("warning:", "built ")) for line in lines), lines
     problems = {name for name, status in EXPECTED_STATUS.items() if status != "read"} | {"nested/loop"}
     assert len(warnings) == len(problems)
     for name in problems:
