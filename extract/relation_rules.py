@@ -738,7 +738,15 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
             if other is not None and other.entity_type == "Place" and other is not mention:
                 other_span = index.span_of(other)
                 root = other_span.root
-                if root.dep_ in {"appos", "npadvmod", "compound", "nmod", "pobj", "ROOT", "conj"} and not _in_list(other_span):
+                first_span = index.span_of(mention)
+                before = doc[first_span.start - 1] if first_span.start > 0 else None
+                after_token = doc[other_span.end] if other_span.end < len(doc) else None
+                # "clashes between Pakistan, Afghanistan", "Afghanistan, Pakistan Agree to ...":
+                # two countries side by side, not one inside the other.
+                paired = (before is not None and before.lower_ in {"between", "and", "with"}) or (
+                    after_token is not None and after_token.pos_ in {"VERB", "AUX"}
+                )
+                if not paired and not _in_list(other_span):
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
     # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
     for sentence in doc.sents:

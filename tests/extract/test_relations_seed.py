@@ -204,6 +204,9 @@ def test_relations_took_over_as_leader(extractor):
         "He is the author of the forthcoming book Doctor, Teacher, Terrorist by Oxford University Press.",
         # the views belong to the authors, not to the publication
         "The views expressed in this article belong to the authors alone and do not necessarily reflect those of Geopoliticalmonitor.com.",
+        # seed headlines: two countries side by side are not one inside the other
+        "Afghanistan, Pakistan Agree to Ceasefire Mediated by Qatar and Turkey",
+        "Decoding Durand Line: the recurring source of clashes between Pakistan, Afghanistan",
     ],
 )
 def test_relations_none_where_the_text_states_none(extractor, text):
@@ -212,9 +215,9 @@ def test_relations_none_where_the_text_states_none(extractor, text):
 
 def test_relations_person_of_place_and_place_within_place(extractor):
     # the kind of news sentence CoNLL04 is made of (written here, not copied from it)
-    text = "Robert Miller, 41, of Springfield, Illinois, was elected to the board on Tuesday."
-    found = extract(extractor, text, needs=("Robert Miller", "Springfield", "Illinois"))
-    assert matching(found, "Robert Miller", "locatedIn", "Springfield")
-    assert matching(found, "Springfield", "partOf", "Illinois")
-    [closure] = matching(found, "Robert Miller", "locatedIn", "Illinois")
+    text = "Diver Brian Michaud of Millinocket, Maine, hooked the men to harnesses."
+    found = extract(extractor, text, needs=("Michaud", "Millinocket", "Maine"))
+    assert matching(found, "Michaud", "locatedIn", "Millinocket")
+    assert matching(found, "Millinocket", "partOf", "Maine")
+    [closure] = matching(found, "Michaud", "locatedIn", "Maine")
     assert closure.method.endswith("+partOf")
