@@ -104,5 +104,5 @@ def build_command(
         raise fail(escape(str(error)), EXIT_FATAL)
     if not quiet:
         counts = ", ".join(f"{value} {name}" for name, value in report.counts.items())
-        errors.print(f"built {escape(str(out))}: {counts} in {report.timings.get('total', 0):.1f}s", highlight=False)
+        errors.print(f"built {escape(str(out))}: {counts} in {report.timings.get('total', 0):.1f}s", highlight=False, soft_wrap=True)
     raise typer.Exit(report.exit_code)
