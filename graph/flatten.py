@@ -49,6 +49,8 @@ LIST_SEPARATOR = "|"
 MENTION_LABEL = "mentionedIn"
 CO_MENTION_LABEL = "coMentionedWith"
 DOCUMENT_TYPE = "Document"
+# The only columns typed as dates: the contract's publication dates.
+DATE_COLUMNS = frozenset({"date", "first_seen", "last_seen"})
 
 # Attributes a graph tool does not want on every node: the article text is
 # megabytes in a large build and belongs in the node-link copy and RDF.
@@ -202,16 +204,18 @@ def iso_date(value: object) -> str | None:
 def column_types(records: Iterable[Mapping[str, Value]]) -> dict[str, ColumnType]:
     """One type per column, wide enough for every value in it, columns in a fixed order.
 
-    ``date`` only when every value is a plain ``YYYY-MM-DD`` day; ``list`` only
-    when every value is a list; mixed numbers widen to ``double``; anything else
-    mixed becomes ``string``.
+    ``date`` only for :data:`DATE_COLUMNS` whose every value is a real
+    ``YYYY-MM-DD`` day; ``list`` only when every value is a list; mixed numbers
+    widen to ``double``; anything else mixed becomes ``string``.
     """
     seen: dict[str, set[str]] = {}
     for record in records:
         for name, value in record.items():
             seen.setdefault(name, set()).add(_value_type(value))
     ordered = sorted(seen, key=lambda name: (_COLUMN_RANK.get(name, len(_COLUMN_RANK)), name))
-    return {name: _widest(seen[name]) for name in ordered}
+    types = {name: _widest(seen[name]) for name in ordered}
+    # A name or title that happens to look like a date is still text.
+    return {name: ("string" if kind == "date" and name not in DATE_COLUMNS else kind) for name, kind in types.items()}
 
 
 def scalar_text(value: Value) -> str:

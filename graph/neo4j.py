@@ -38,7 +38,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.flatten import ColumnType, Value, column_types, edge_label, edge_record, node_record, xml_safe
+from graph.flatten import ColumnType, Value, column_types, edge_label, edge_record, join_list, node_record, xml_safe
 from newskg.atomic import atomic_write_text
 
 ARRAY_DELIMITER = "\x1f"
@@ -87,7 +87,9 @@ def write_neo4j(graph: nx.MultiDiGraph, path: str | Path) -> None:
     ]
     node_types = column_types({k: v for k, v in row.items() if k not in ("id", ":LABEL")} for row in node_rows)
     node_header = ["id:ID", ":LABEL", *(name + _NEO4J_TYPES[kind] for name, kind in node_types.items())]
-    atomic_write_text(folder / "nodes.csv", _csv_text(node_header, ["id", ":LABEL", *node_types], node_rows))
+    atomic_write_text(
+        folder / "nodes.csv", _csv_text(node_header, ["id", ":LABEL", *node_types], node_rows, node_types)
+    )
 
     relationship_rows = []
     endpoint_labels: dict[str, set[tuple[str, str]]] = {}
@@ -103,7 +105,7 @@ def write_neo4j(graph: nx.MultiDiGraph, path: str | Path) -> None:
     relationship_header = [*fixed, *(name + _NEO4J_TYPES[kind] for name, kind in relationship_types.items())]
     atomic_write_text(
         folder / "relationships.csv",
-        _csv_text(relationship_header, [*fixed, *relationship_types], relationship_rows),
+        _csv_text(relationship_header, [*fixed, *relationship_types], relationship_rows, relationship_types),
     )
 
     node_columns = dict(zip(node_header[2:], node_types.values()))
@@ -194,16 +196,21 @@ def _set_clause(variable: str, columns: Mapping[str, ColumnType]) -> str:
     return "SET " + ",\n    ".join(assignments) if assignments else f"SET {variable} = {variable}"
 
 
-def _csv_text(header: list[str], columns: list[str], rows: Iterable[Mapping[str, Value]]) -> str:
+def _csv_text(
+    header: list[str], columns: list[str], rows: Iterable[Mapping[str, Value]], types: Mapping[str, ColumnType]
+) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    # With CRLF as the line terminator, the writer quotes any value holding a
+    # lone "\r" or "\n"; with "\n" alone, a bare "\r" would go out unquoted and
+    # split the row for every reader.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_csv_field(row.get(column)) for column in columns])
+        writer.writerow([_csv_field(row.get(column), types.get(column, "string")) for column in columns])
     return buffer.getvalue()
 
 
-def _csv_field(value: Value | None) -> str:
+def _csv_field(value: Value | None, column_type: ColumnType) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -211,7 +218,9 @@ def _csv_field(value: Value | None) -> str:
     # NUL and the other C0 controls (the array delimiter among them) break CSV
     # readers and neo4j-admin, so they become U+FFFD as in the XML formats.
     if isinstance(value, list):
-        return ARRAY_DELIMITER.join(xml_safe(item) for item in value)
+        if column_type == "list":
+            return ARRAY_DELIMITER.join(xml_safe(item) for item in value)
+        return xml_safe(join_list(value))  # a list in a column that also holds plain text
     return xml_safe(str(value))
 
 
