@@ -63,7 +63,7 @@ def read_json(text: str, source: str) -> RecordsRead:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise NotRecordsError(f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+        raise NotRecordsError(f"invalid JSON: {_where(error, f'line {error.lineno} column {error.colno}')}") from None
     except RecursionError:
         raise NotRecordsError("invalid JSON: nested too deeply") from None
     if isinstance(data, dict):
@@ -102,7 +102,7 @@ def read_jsonl(path: Path, source: str) -> RecordsRead:
             try:
                 record = json.loads(decoded.text.rstrip("\n"))
             except json.JSONDecodeError as error:
-                result.problems.append(f"line {number}: invalid JSON ({error.msg}, column {error.colno})")
+                result.problems.append(f"line {number}: invalid JSON ({_where(error, f'column {error.colno}')})")
                 continue
             except RecursionError:
                 result.problems.append(f"line {number}: invalid JSON (nested too deeply)")
@@ -121,6 +121,12 @@ def summarize_problems(problems: Iterable[str], *, total: int, limit: int = 3) -
     shown = "; ".join(problems[:limit])
     more = f"; and {len(problems) - limit} more" if len(problems) > limit else ""
     return f"dropped {len(problems)} of {total} records ({shown}{more})"
+
+
+def _where(error: json.JSONDecodeError, position: str) -> str:
+    """'Expecting value at column 1'; json's own messages sometimes already end in 'at'."""
+    message = error.msg[0].lower() + error.msg[1:]
+    return f"{message} {position}" if message.endswith(" at") else f"{message} at {position}"
 
 
 def _string(value: object) -> str | None:

@@ -79,7 +79,7 @@ def test_ingest_mojibake_is_repaired():
         ("zip_named.json", "binary file (zip archive), not .json text"),
         ("nul_bytes.txt", "binary file (NUL bytes), not .txt text"),
         ("only_scripts.html", "no visible text in the HTML (only markup, scripts or styles)"),
-        ("truncated.json", "invalid JSON: Unterminated string starting at (line 1, column 24)"),
+        ("truncated.json", "invalid JSON: unterminated string starting at line 1 column 24"),
         ("broken_link.txt", "broken symbolic link (its target does not exist)"),
         ("loop_a.txt", "symbolic link loop"),
     ],
