@@ -10,6 +10,7 @@ costs O(nodes + edges + grid²) per iteration instead of O(nodes²).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Hashable, Iterable, Sequence
 
 import numpy as np
@@ -155,6 +156,22 @@ def _exact_repulsion(positions: np.ndarray) -> np.ndarray:
     return np.einsum("ijk,ij->ik", delta, 1.0 / np.maximum(distance_squared, 1e-4))
 
 
+@lru_cache(maxsize=4)
+def _unit_kernel_fft(cells: int) -> tuple[np.ndarray, np.ndarray]:
+    """FFTs of the force kernel (dx, dy)/d² over offsets -cells..cells, one cell = 1.
+
+    Padded to 3·cells so the convolution does not wrap around.
+    """
+    offsets = np.arange(-cells + 1, cells, dtype=float)
+    dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
+    distance_squared = dx * dx + dy * dy
+    # No force from a node's own cell; nodes sharing a cell are separated by jitter.
+    distance_squared[cells - 1, cells - 1] = np.inf
+    distance_squared = np.maximum(distance_squared, 0.25)
+    size = 3 * cells
+    return np.fft.rfft2(dx / distance_squared, s=(size, size)), np.fft.rfft2(dy / distance_squared, s=(size, size))
+
+
 def _grid_repulsion(positions: np.ndarray) -> np.ndarray:
     """Repulsion k²/d from every node, approximated on a GRID_CELLS² density grid."""
     cells = GRID_CELLS
@@ -164,18 +181,13 @@ def _grid_repulsion(positions: np.ndarray) -> np.ndarray:
     coordinates = np.minimum(((positions - low) / cell).astype(np.int64), cells - 1)
     density = np.zeros((cells, cells))
     np.add.at(density, (coordinates[:, 0], coordinates[:, 1]), 1.0)
-    # Kernel over offsets -cells..cells (padded so the FFT convolution does not wrap).
-    offsets = np.arange(-cells + 1, cells) * cell
-    dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
-    distance_squared = dx * dx + dy * dy
-    # Within one cell, nodes still push apart as if half a cell away.
-    distance_squared[cells - 1, cells - 1] = np.inf
-    distance_squared = np.maximum(distance_squared, (cell / 2) ** 2)
     size = 3 * cells
     density_fft = np.fft.rfft2(density, s=(size, size))
+    # The kernel in cell units, scaled by 1/cell: k(o * cell) = k(o) / cell.
+    kernel_x, kernel_y = _unit_kernel_fft(cells)
     field = []
-    for kernel in (dx / distance_squared, dy / distance_squared):
-        full = np.fft.irfft2(density_fft * np.fft.rfft2(kernel, s=(size, size)), s=(size, size))
+    for kernel in (kernel_x, kernel_y):
+        full = np.fft.irfft2(density_fft * kernel, s=(size, size)) / cell
         field.append(full[cells - 1 : 2 * cells - 1, cells - 1 : 2 * cells - 1])
     force = np.stack([field[0][coordinates[:, 0], coordinates[:, 1]], field[1][coordinates[:, 0], coordinates[:, 1]]], axis=1)
     # Nodes sharing a cell: a small random push separates them (the grid cannot).

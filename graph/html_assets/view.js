@@ -97,13 +97,13 @@
     return { nodes: nodesShown, edges: edgesShown };
   }
 
+  /* The DataSets hold only what is shown: vis-network's cost follows the items it
+     holds, hidden or not, so filters add and remove items rather than hide them. */
   var shown = computeVisibility();
-  var nodeSet = new vis.DataSet(data.nodes.map(function (node) {
-    return Object.assign({}, node, { hidden: !shown.nodes.has(node.id) });
-  }));
-  var edgeSet = new vis.DataSet(data.edges.map(function (edge) {
-    return Object.assign({}, edge, { hidden: !shown.edges.has(edge.id) });
-  }));
+  var nodeSet = new vis.DataSet(data.nodes.filter(function (node) { return shown.nodes.has(node.id); }).map(copyOf));
+  var edgeSet = new vis.DataSet(data.edges.filter(function (edge) { return shown.edges.has(edge.id); }).map(copyOf));
+
+  function copyOf(item) { return Object.assign({}, item); }
 
   var container = $("network");
   var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, data.options);
@@ -124,19 +124,24 @@
 
   function refresh() {
     var next = computeVisibility();
-    var nodeChanges = [];
-    data.nodes.forEach(function (node) {
-      var visible = next.nodes.has(node.id);
-      if (visible !== shown.nodes.has(node.id)) nodeChanges.push({ id: node.id, hidden: !visible });
-    });
-    var edgeChanges = [];
-    data.edges.forEach(function (edge) {
-      var visible = next.edges.has(edge.id);
-      if (visible !== shown.edges.has(edge.id)) edgeChanges.push({ id: edge.id, hidden: !visible });
-    });
+    var nodesGone = [], nodesNew = [], edgesGone = [], edgesNew = [];
+    shown.nodes.forEach(function (id) { if (!next.nodes.has(id)) nodesGone.push(id); });
+    next.nodes.forEach(function (id) { if (!shown.nodes.has(id)) nodesNew.push(copyOf(nodeById.get(id))); });
+    shown.edges.forEach(function (id) { if (!next.edges.has(id)) edgesGone.push(id); });
+    next.edges.forEach(function (id) { if (!shown.edges.has(id)) edgesNew.push(copyOf(edgeById.get(id))); });
+    if (nodesGone.length) {
+      // Keep where a node was (physics or dragging may have moved it) for when it returns.
+      var positions = network.getPositions(nodesGone);
+      nodesGone.forEach(function (id) {
+        var node = nodeById.get(id);
+        if (positions[id]) { node.x = positions[id].x; node.y = positions[id].y; }
+      });
+    }
     shown = next;
-    if (nodeChanges.length) nodeSet.update(nodeChanges);
-    if (edgeChanges.length) edgeSet.update(edgeChanges);
+    if (edgesGone.length) edgeSet.remove(edgesGone);
+    if (nodesGone.length) nodeSet.remove(nodesGone);
+    if (nodesNew.length) nodeSet.add(nodesNew);
+    if (edgesNew.length) edgeSet.add(edgesNew);
     updateCounts();
     updateNotice();
   }
@@ -513,6 +518,7 @@
     network: network, nodes: nodeSet, edges: edgeSet, data: data, state: state,
     refresh: refresh, selectNode: selectNode, selectEdge: selectEdge, focusNeighbourhood: focusNeighbourhood,
     shown: function () { return { nodes: Array.from(shown.nodes), edges: Array.from(shown.edges) }; },
+    isShown: function (id) { return shown.nodes.has(id) || shown.edges.has(id); },
     focused: null, readyAt: null
   };
   updateCounts();

@@ -135,7 +135,7 @@ def relation_page(open_page, tmp_path):
 
 
 def shown_counts(page) -> tuple[int, int]:
-    return page.evaluate("() => [newskg.nodes.get({filter: n => !n.hidden}).length, newskg.edges.get({filter: e => !e.hidden}).length]")
+    return page.evaluate("() => [newskg.nodes.length, newskg.edges.length]")
 
 
 def click_edge(page, edge_id: str) -> None:
@@ -179,7 +179,7 @@ def test_html_seed_page_counts_equal_the_graph(open_page, seed_page_path, seed_g
     page, _ = open_page(seed_page_path)
     assert int(page.inner_text("#count-nodes-total")) == seed_graph.number_of_nodes()
     assert int(page.inner_text("#count-edges-total")) == seed_graph.number_of_edges()
-    assert page.evaluate("() => [newskg.nodes.length, newskg.edges.length]") == [seed_graph.number_of_nodes(), seed_graph.number_of_edges()]
+    assert page.evaluate("() => [newskg.data.nodes.length, newskg.data.edges.length]") == [seed_graph.number_of_nodes(), seed_graph.number_of_edges()]
     nodes_shown, edges_shown = shown_counts(page)
     assert int(page.inner_text("#count-nodes-shown")) == nodes_shown == seed_graph.number_of_nodes()
     co_mentions = sum(1 for _, _, data in seed_graph.edges(data=True) if data["kind"] == "co_mention")
@@ -220,7 +220,7 @@ def test_html_type_filters_hide_and_show_nodes(open_page, seed_page_path, seed_g
     page.uncheck("#type-Place")
     after, _ = shown_counts(page)
     assert after == before - len(places)
-    assert page.evaluate("(ids) => ids.every(id => newskg.nodes.get(id).hidden)", places)
+    assert page.evaluate("(ids) => ids.every(id => newskg.nodes.get(id) === null && !newskg.isShown(id))", places)
     page.check("#type-Place")
     assert shown_counts(page)[0] == before
 
@@ -246,7 +246,7 @@ def test_html_clicking_the_al_qaeda_taliban_edge_shows_its_evidence(open_page, s
         page.check("#show-co-mentions")
     page.uncheck("#show-mentions")  # the dashed mention edges would crowd the click
     edge_id = page.evaluate(
-        "([a, b, kind]) => newskg.edges.get({filter: e => e.kind === kind && ((e.from === a && e.to === b) || (e.from === b && e.to === a))})[0].id",
+        "([a, b, kind]) => newskg.data.edges.filter(e => e.kind === kind && ((e.from === a && e.to === b) || (e.from === b && e.to === a)))[0].id",
         [al_qaeda, taliban, edge_data["kind"]],
     )
     click_edge(page, edge_id)
@@ -273,7 +273,7 @@ def test_html_predicate_confidence_and_source_filters(relation_page):
     page, _ = relation_page
 
     def visible_predicates() -> list[str]:
-        return sorted(page.evaluate("() => newskg.edges.get({filter: e => !e.hidden && e.kind === 'relation'}).map(e => e.predicate)"))
+        return sorted(page.evaluate("() => newskg.edges.get({filter: e => e.kind === 'relation'}).map(e => e.predicate)"))
 
     assert visible_predicates() == ["alliedWith", "leaderOf", "locatedIn"]
     page.uncheck('input[data-predicate="locatedIn"]')
@@ -289,10 +289,10 @@ def test_html_predicate_confidence_and_source_filters(relation_page):
 
 def test_html_co_mentions_are_off_until_switched_on(relation_page):
     page, _ = relation_page
-    co_mention = "() => newskg.edges.get({filter: e => e.kind === 'co_mention'})[0].hidden"
-    assert page.evaluate(co_mention) is True
+    co_mentions_shown = "() => newskg.edges.get({filter: e => e.kind === 'co_mention'}).length"
+    assert page.evaluate(co_mentions_shown) == 0
     page.check("#show-co-mentions")
-    assert page.evaluate(co_mention) is False
+    assert page.evaluate(co_mentions_shown) == 1
 
 
 def test_html_neighbourhood_focus_and_reset(relation_page):
@@ -332,10 +332,10 @@ def test_html_large_graph_opens_on_the_best_connected_nodes(open_page, tmp_path)
     page, _ = open_page(path)
     assert page.locator("#notice").is_visible()
     assert int(page.inner_text("#count-nodes-shown")) == 20
-    assert page.evaluate("() => newskg.nodes.get('place/p0').hidden") is False
+    assert page.evaluate("() => newskg.isShown('place/p0')") is True
     page.fill("#search", "Place 59")
     page.keyboard.press("Enter")
-    assert page.evaluate("() => newskg.nodes.get('place/p59').hidden") is False
+    assert page.evaluate("() => newskg.isShown('place/p59')") is True
     page.click("#show-all")
     assert int(page.inner_text("#count-nodes-shown")) == 60
     assert page.locator("#notice").is_hidden()
