@@ -23,10 +23,11 @@ semicolons included, survives. Hence ``--array-delimiter=U+001F`` below.
 Values may span lines, hence ``--multiline-fields=true``. CSV quoting is RFC
 4180 (a quote inside a value is doubled), which both importers read.
 
-Import into an empty, stopped database::
+Import into an empty, stopped database (Neo4j 5.19+ wants the database name
+right after ``full``)::
 
-    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \\
-        --array-delimiter=U+001F --multiline-fields=true neo4j
+    neo4j-admin database import full neo4j --nodes=nodes.csv --relationships=relationships.csv \\
+        --array-delimiter=U+001F --multiline-fields=true
 """
 
 from __future__ import annotations
@@ -62,8 +63,8 @@ _CYPHER_CONVERSIONS: dict[ColumnType, str] = {
     "list": "split({}, '\\u001f')",
 }
 IMPORT_COMMAND = (
-    "neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv"
-    " --array-delimiter=U+001F --multiline-fields=true neo4j"
+    "neo4j-admin database import full neo4j --nodes=nodes.csv --relationships=relationships.csv"
+    " --array-delimiter=U+001F --multiline-fields=true"
 )
 
 
@@ -239,6 +240,8 @@ def _readme() -> str:
         "newskg export for Neo4j 5\n\n"
         "Offline import into an empty database (server stopped), from this folder:\n\n"
         f"    {IMPORT_COMMAND}\n\n"
+        "(add --overwrite-destination=true to replace an existing 'neo4j' database), then start the server\n"
+        "and run the CREATE CONSTRAINT lines at the top of load.cypher.\n\n"
         "Or into a running server: copy nodes.csv and relationships.csv into its import folder, then\n\n"
         "    cypher-shell -u neo4j -p PASSWORD -f load.cypher\n\n"
         "Example query:\n\n"
