@@ -95,3 +95,15 @@ def test_exports_flatten_records_have_the_shared_columns(export_leader_graph):
 def test_exports_flatten_join_and_split_are_inverse(items):
     assume_nonempty = items or [""]
     assert split_list(join_list(assume_nonempty)) == assume_nonempty
+
+
+def test_exports_cli_seed_formats_agree_with_the_graph(seed_build, seed_graph, tmp_path):
+    build, _ = seed_build
+    arguments = ["export", str(build), "--out", str(tmp_path)]
+    for name in EXPORT_FORMATS:
+        arguments += ["--format", name]
+    assert CliRunner().invoke(app, arguments).exit_code == 0
+    # Whatever today's model extracts, every format must give the graph's own answer.
+    qaeda = [n for n, d in seed_graph.nodes(data=True) if d.get("label") == "al-Qaeda"]
+    expected = {seed_graph.nodes[u]["label"] for u, _, k in seed_graph.in_edges(qaeda, keys=True) if k == "leaderOf"}
+    assert _leaders_in_every_format(tmp_path) == {name: expected for name in EXPORT_FORMATS}
