@@ -209,8 +209,10 @@ def _selector_quads(minter_target: URIRef, doc_iri: URIRef, start: int, end: int
     yield minter_target, OA.hasSelector, position, graph_name
     yield minter_target, OA.hasSelector, quote_selector, graph_name
     yield position, RDF.type, OA.TextPositionSelector, graph_name
-    yield position, OA.start, Literal(int(start), datatype=XSD.nonNegativeInteger), graph_name
-    yield position, OA.end, Literal(int(end), datatype=XSD.nonNegativeInteger), graph_name
+    # xsd:integer, not nonNegativeInteger: stores such as Oxigraph normalise the latter
+    # to the former, and both stores must give the same answers.
+    yield position, OA.start, Literal(int(start)), graph_name
+    yield position, OA.end, Literal(int(end)), graph_name
     yield quote_selector, RDF.type, OA.TextQuoteSelector, graph_name
     yield quote_selector, OA.exact, literal_text(exact), graph_name
 
