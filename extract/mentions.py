@@ -61,6 +61,11 @@ PERSON_TITLES = frozenset(
 )
 # NORP names that are organized groups rather than nationalities or religions.
 GROUP_NAMES = frozenset("taliban talibans hamas hezbollah hizbollah houthis houthi mujahideen".split())
+# Role nouns in an apposition mark the name before them as a person.
+ROLE_NOUNS = frozenset(
+    """leader commander member official minister director chief head spokesman spokeswoman governor
+    president founder deputy adviser advisor envoy ambassador militant fighter cleric mullah""".split()
+)
 CONNECTORS = frozenset("of in the for and on & al".split())
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*[A-Z][a-z]?s?$")
 # A word that title case capitalized is common in lowercase English text above this Zipf frequency.
@@ -96,10 +101,18 @@ def is_common_word(word: str) -> bool:
 
 
 def is_title_case_text(doc: Doc, *, headline: bool = False) -> bool:
-    """Headlines in Title Case capitalize every word, so capitals say little about names."""
-    words = [token for token in doc if token.is_alpha and len(token) > 3]
-    if len(words) < 3:
-        return headline
+    """Headlines in Title Case capitalize every word, so capitals say little about names.
+
+    Only words outside names count: a sentence full of names is not Title Case, a
+    headline whose verbs and nouns are capitalized ("Agree to Ceasefire") is.
+    """
+    words = [
+        token
+        for token in doc
+        if token.is_alpha and len(token) > 3 and not token.ent_type_ and not token.is_sent_start
+    ]
+    if len(words) < 2:
+        return headline and bool(words) and words[0].text[0].isupper()
     share = sum(1 for token in words if token.text[0].isupper()) / len(words)
     return share > (0.5 if headline else 0.7)
 
@@ -114,6 +127,9 @@ def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence,
     ]
     candidates = _extend_to_acronyms(spacy_doc, candidates)
     candidates = _extend_person_names(spacy_doc, candidates, title_case)
+    if not title_case:
+        candidates = _add_appositive_people(spacy_doc, candidates)
+    candidates = _rescan_known_names(spacy_doc, candidates)
     candidates = [trimmed for c in candidates if (trimmed := _trim(spacy_doc, c, title_case)) is not None]
     candidates = _drop_overlaps(candidates)
     typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
@@ -218,6 +234,52 @@ def _extend_person_names(doc: Doc, candidates: list[_Candidate], title_case: boo
             for index in range(start, token.i + 1):
                 covered[index] = True
     return result
+
+
+def _add_appositive_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Taj Mir Jawad, a senior Taliban commander': capitalized names that NER missed but
+    that an apposition describes with a role noun are people."""
+    covered = {index for c in candidates for index in range(c.start, c.end)}
+    added = []
+    for token in doc:
+        if token.i in covered or not _name_token(token) or is_common_word(token.text):
+            continue
+        if not any(child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS for child in token.children):
+            continue
+        start = token.i
+        while start > token.sent.start and doc[start - 1].i not in covered and _name_token(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+            start -= 1
+        if start < token.i:  # a full name, not a lone capitalized word
+            added.append(_Candidate(start, token.i + 1, "PERSON", "Person"))
+            covered.update(range(start, token.i + 1))
+    return candidates + added
+
+
+def _rescan_known_names(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """NER is not consistent within a document: a name it found once is found everywhere
+    it is written, possessive included ("al-Qaeda" ... "linked to al-Qaeda.")."""
+    covered = [False] * len(doc)
+    for candidate in candidates:
+        for index in range(candidate.start, candidate.end):
+            covered[index] = True
+    by_text: dict[str, _Candidate] = {}
+    for candidate in candidates:
+        text = doc[candidate.start : candidate.end].text
+        if not candidate.weak and len(text) > 2 and any(char.isupper() for char in text):
+            by_text.setdefault(text, candidate)
+    if not by_text:
+        return candidates
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")(?:'s|’s|s)?(?![\w-])")
+    added = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if span is None or any(covered[i] for i in range(span.start, span.end)):
+            continue
+        source = by_text[match.group(1)]
+        added.append(replace(source, start=span.start, end=span.end, weak=False))
+        for index in range(span.start, span.end):
+            covered[index] = True
+    return candidates + added
 
 
 def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | None:
