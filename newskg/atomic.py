@@ -8,15 +8,25 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def _default_file_mode() -> int:
+    """The mode a plain ``open()`` would give: 0o666 less the umask (mkstemp gives 0o600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
     binary = "b" in mode
     try:
+        os.chmod(temporary, _default_file_mode())
         with os.fdopen(descriptor, mode, encoding=None if binary else encoding, newline=None if binary else "") as handle:
             yield handle
             handle.flush()
@@ -38,3 +48,15 @@ def atomic_write_text(path: Path, text: str) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     with atomic_open(path, "wb") as handle:
         handle.write(data)
+
+
+def remove_stale_temporaries(directory: Path) -> list[Path]:
+    """Delete the temporary files a killed run left behind (``.NAME.*.tmp``)."""
+    removed = []
+    for path in Path(directory).glob(f".*{TEMPORARY_SUFFIX}"):
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue
+    return removed

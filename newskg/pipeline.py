@@ -20,7 +20,7 @@ from graph import writers
 from graph.analytics import assign_communities
 from graph.build import build_graph, document_nodes, entity_nodes, relation_edges
 from newskg import DEFAULT_MODEL
-from newskg.atomic import atomic_write_text
+from newskg.atomic import atomic_write_text, remove_stale_temporaries
 from newskg.cache import CACHE_DIRNAME, ExtractionCache, model_identity
 from newskg.model import Document, DocumentExtraction
 from newskg.serialize import document_from_dict, document_to_dict
@@ -173,6 +173,8 @@ def build(
     out = Path(out_dir)
     previous = read_manifest(out) if options.update else None
     rules = load_rules(options.rules)  # before any parsing: a bad rules file fails fast
+    if out.is_dir():
+        remove_stale_temporaries(out)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(model=options.model)
     started = time.perf_counter()
