@@ -143,9 +143,7 @@ def check_base_iri(base_iri: str) -> str:
 def _encode_segment(segment: str) -> str:
     encoded = quote(segment, safe="-_.~")
     # "." and ".." are dot-segments that IRI normalisation would remove.
-    if encoded in ("", ".", ".."):
-        encoded = encoded.replace(".", "%2E") or "%5F"
-    return encoded
+    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
 
 
 def encode_path(identifier: str) -> str:

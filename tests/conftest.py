@@ -181,3 +181,64 @@ def news_graph(news_corpus):
     graph = build_graph(enrich_places(news_corpus))
     assign_communities(graph)
     return graph
+
+
+# ---------------------------------------------------------------- RDF and SPARQL (issue 4)
+
+RDF_ARTICLE_TEXT = (
+    "Al-Qaeda's leader, Ayman al-Zawahiri, hid in Kabul. "
+    "The Taliban controls Kabul and protects al-Qaeda."
+)
+
+
+@pytest.fixture
+def rdf_sample_corpus():
+    """A hand-built corpus with every kind of fact the RDF carries: typed relations with
+    evidence, an article with publisher and authors, and a headline it lists."""
+    from newskg.model import Corpus, Document, Entity, Evidence, Mention, Relation, Sentence
+
+    text = RDF_ARTICLE_TEXT
+    article = Document("doc-article", text, "seeds/sample.txt", title="Al-Qaeda regroups in Kabul",
+                       publisher="Geopolitical Monitor", authors=("Jane Doe",), date="2025-10-13")
+    headline = Document("doc-headline", "Taliban rules Kabul", "seeds/sample.txt", kind="headline",
+                        title="Taliban rules Kabul", publisher="AP News", date="2025-10-14", parent_id="doc-article")
+    first_end = text.index(".") + 1
+    sentences = {
+        ("doc-article", 0): Sentence("doc-article", 0, 0, first_end, text[:first_end]),
+        ("doc-article", 1): Sentence("doc-article", 1, first_end + 1, len(text), text[first_end + 1:]),
+        ("doc-headline", 0): Sentence("doc-headline", 0, 0, 19, "Taliban rules Kabul"),
+    }
+
+    def mention(doc: Document, surface: str, sentence: int, entity_type: str, occurrence: int = 0) -> Mention:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = doc.text.index(surface, start + 1)
+        return Mention(doc.id, sentence, start, start + len(surface), surface, entity_type.upper()[:3], entity_type)
+
+    qaeda = Entity("organization/al-qaeda", "Organization", "al-Qaeda", ("Al-Qaeda",),
+                   (mention(article, "Al-Qaeda", 0, "Organization"), mention(article, "al-Qaeda", 1, "Organization")))
+    zawahiri = Entity("person/ayman-al-zawahiri", "Person", "Ayman al-Zawahiri", (),
+                      (mention(article, "Ayman al-Zawahiri", 0, "Person"),))
+    kabul = Entity("place/kabul", "Place", "Kabul", (),
+                   (mention(article, "Kabul", 0, "Place"), mention(article, "Kabul", 1, "Place", 1),
+                    mention(headline, "Kabul", 0, "Place")))
+    taliban = Entity("organization/taliban", "Organization", "Taliban", (),
+                     (mention(article, "Taliban", 1, "Organization"), mention(headline, "Taliban", 0, "Organization")))
+    s0, s1 = sentences[("doc-article", 0)], sentences[("doc-article", 1)]
+    evidence0 = Evidence("doc-article", 0, s0.start, s0.end, s0.text)
+    evidence1 = Evidence("doc-article", 1, s1.start, s1.end, s1.text)
+    relations = [
+        Relation(zawahiri.id, "leaderOf", qaeda.id, 0.9, evidence0, "apposition"),
+        Relation(zawahiri.id, "locatedIn", kabul.id, 0.7, evidence0, "verb-prep"),
+        Relation(taliban.id, "controls", kabul.id, 0.8, evidence1, "svo"),
+        Relation(taliban.id, "alliedWith", qaeda.id, 0.75, evidence1, "svo"),
+        Relation(qaeda.id, "locatedIn", kabul.id, 0.6, evidence0, "verb-prep"),
+    ]
+    return Corpus([article, headline], sentences, [qaeda, zawahiri, kabul, taliban], relations)
+
+
+@pytest.fixture
+def rdf_sample_graph(rdf_sample_corpus):
+    from graph.build import build_graph
+
+    return build_graph(rdf_sample_corpus)
