@@ -178,27 +178,8 @@ def _ranked(graph: nx.MultiDiGraph, scores: dict[str, float], top: int) -> list[
 
 
 def _pagerank(simple: nx.Graph, *, alpha: float = 0.85, tolerance: float = 1.0e-10, max_iterations: int = 200) -> dict[str, float]:
-    """Weighted PageRank by power iteration, as ``nx.pagerank`` computes it.
-
-    Written out because networkx's own needs scipy, which nothing else here does.
-    """
-    nodes = list(simple)
-    count = len(nodes)
-    strength = {node: sum(data["weight"] for _, _, data in simple.edges(node, data=True)) for node in nodes}
-    rank = dict.fromkeys(nodes, 1.0 / count)
-    for _ in range(max_iterations):
-        dangling = alpha * sum(rank[node] for node in nodes if strength[node] == 0) / count
-        new_rank = dict.fromkeys(nodes, (1.0 - alpha) / count + dangling)
-        for node in nodes:
-            if strength[node]:
-                share = alpha * rank[node] / strength[node]
-                for _, neighbor, data in simple.edges(node, data=True):
-                    new_rank[neighbor] += share * data["weight"]
-        error = sum(abs(new_rank[node] - rank[node]) for node in nodes)
-        rank = new_rank
-        if error < count * tolerance:
-            break
-    return rank
+    """Weighted PageRank of the entity graph (``networkx.pagerank``, scipy-backed)."""
+    return nx.pagerank(simple, alpha=alpha, weight="weight", tol=tolerance, max_iter=max_iterations)
 
 
 def centrality(graph: nx.MultiDiGraph, *, top: int = 10, relations_only: bool = False) -> dict[str, list[RankedEntity]]:
