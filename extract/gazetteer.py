@@ -54,9 +54,10 @@ class Place:
 
 def fold(name: str) -> str:
     """Case- and accent-insensitive key: 'Kunaṟ' and 'KUNAR' both give 'kunar'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.replace("’", "'").casefold().split())
+    if not name.isascii():  # most names are ASCII; decomposing them is the costly part
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'")
+    return " ".join(name.casefold().split())
 
 
 # Common English names for countries whose ISO names are formal or differ.

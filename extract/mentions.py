@@ -100,36 +100,61 @@ def is_common_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
 
 
-def is_title_case_text(doc: Doc, *, headline: bool = False) -> bool:
-    """Headlines in Title Case capitalize every word, so capitals say little about names.
+@dataclass
+class _Scan:
+    """What the rules need from the tokens, read in one pass: iterating a Doc is the costly part."""
 
+    texts: list[str]
+    title_case: bool
+    open_parens: list[int]
+    # Capitalized alphabetic proper nouns that are not titles: the words names are made of.
+    name_tokens: list[int]
+
+
+def scan_tokens(doc: Doc, *, headline: bool = False) -> _Scan:
+    """Read the tokens once, and judge whether the text is in Title Case.
+
+    Headlines in Title Case capitalize every word, so capitals say little about names.
     Only words outside names count: a sentence full of names is not Title Case, a
     headline whose verbs and nouns are capitalized ("Agree to Ceasefire") is.
     """
-    words = [
-        token
-        for token in doc
-        if token.is_alpha and len(token) > 3 and not token.ent_type_ and not token.is_sent_start
-    ]
-    if len(words) < 2:
-        return headline and bool(words) and words[0].text[0].isupper()
-    share = sum(1 for token in words if token.text[0].isupper()) / len(words)
-    return share > (0.5 if headline else 0.7)
+    texts: list[str] = []
+    open_parens: list[int] = []
+    name_tokens: list[int] = []
+    counted = capitalized = 0
+    for token in doc:
+        text = token.text
+        texts.append(text)
+        if text == "(":
+            open_parens.append(token.i)
+        elif token.is_alpha:
+            upper = text[0].isupper()
+            if upper and token.pos_ == "PROPN" and token.lower_ not in PERSON_TITLES:
+                name_tokens.append(token.i)
+            if len(text) > 3 and not token.ent_type_ and not token.is_sent_start:
+                counted += 1
+                capitalized += upper
+    if counted < 2:
+        title_case = headline and counted == 1 and capitalized == 1
+    else:
+        title_case = capitalized / counted > (0.5 if headline else 0.7)
+    return _Scan(texts, title_case, open_parens, name_tokens)
 
 
 def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence, ...]) -> list[Mention]:
     """The mentions of people, organizations and places in one document."""
-    title_case = is_title_case_text(spacy_doc, headline=document.kind == "headline")
+    scan = scan_tokens(spacy_doc, headline=document.kind == "headline")
+    title_case = scan.title_case
     candidates = [
         _Candidate(span.start, span.end, span.label_, LABEL_TO_TYPE[span.label_], weak=title_case)
         for span in spacy_doc.ents
         if span.label_ in LABEL_TO_TYPE
     ]
-    candidates = _extend_to_acronyms(spacy_doc, candidates)
-    candidates = _extend_person_names(spacy_doc, candidates, title_case)
+    candidates = _extend_to_acronyms(spacy_doc, candidates, scan)
+    candidates = _extend_person_names(spacy_doc, candidates, scan)
     if not title_case:
-        candidates = _add_appositive_people(spacy_doc, candidates)
-    candidates = _rescan_known_names(spacy_doc, candidates)
+        candidates = _add_appositive_people(spacy_doc, candidates, scan)
+    candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = [trimmed for c in candidates if (trimmed := _trim(spacy_doc, c, title_case)) is not None]
     candidates = _drop_overlaps(candidates)
     typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
@@ -158,12 +183,13 @@ def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence,
     return resolve_within_document(mentions)
 
 
-def _extend_to_acronyms(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+def _extend_to_acronyms(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
     """'al-Qaeda in the Indian Subcontinent (AQIS)': the long name spells the acronym."""
     added: list[_Candidate] = []
-    for token in doc[:-2]:
-        if token.text != "(":
+    for index in scan.open_parens:
+        if index >= len(doc) - 2:
             continue
+        token = doc[index]
         close = next((t.i for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
         if close is None or close == token.i + 1:
             continue
@@ -202,7 +228,7 @@ def _name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.lower_ not in PERSON_TITLES
 
 
-def _extend_person_names(doc: Doc, candidates: list[_Candidate], title_case: bool) -> list[_Candidate]:
+def _extend_person_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
     """'Taj Mir Jawad': extend person names over the capitalized names before them,
     and find the other occurrences of a person's last name that NER missed."""
     covered = [False] * len(doc)
@@ -223,27 +249,29 @@ def _extend_person_names(doc: Doc, candidates: list[_Candidate], title_case: boo
                 covered[index] = True
             candidate = replace(candidate, start=start)
         result.append(candidate)
-    for token in doc:
-        if covered[token.i] or token.text not in surnames or not _name_token(token):
+    for index in scan.name_tokens:
+        if covered[index] or scan.texts[index] not in surnames:
             continue
+        token = doc[index]
         start = token.i
         while start > token.i - 3 and start > token.sent.start and not covered[start - 1] and _name_token(doc[start - 1]):
             start -= 1
         if start < token.i:
-            result.append(_Candidate(start, token.i + 1, "PERSON", "Person", weak=title_case))
+            result.append(_Candidate(start, token.i + 1, "PERSON", "Person", weak=scan.title_case))
             for index in range(start, token.i + 1):
                 covered[index] = True
     return result
 
 
-def _add_appositive_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+def _add_appositive_people(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
     """'Taj Mir Jawad, a senior Taliban commander': capitalized names that NER missed but
     that an apposition describes with a role noun are people."""
     covered = {index for c in candidates for index in range(c.start, c.end)}
     added = []
-    for token in doc:
-        if token.i in covered or not _name_token(token) or is_common_word(token.text):
+    for index in scan.name_tokens:
+        if index in covered or is_common_word(scan.texts[index]):
             continue
+        token = doc[index]
         if not any(child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS for child in token.children):
             continue
         start = token.i
@@ -255,30 +283,45 @@ def _add_appositive_people(doc: Doc, candidates: list[_Candidate]) -> list[_Cand
     return candidates + added
 
 
-def _rescan_known_names(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+def _rescan_known_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
     """NER is not consistent within a document: a name it found once is found everywhere
-    it is written, possessive included ("al-Qaeda" ... "linked to al-Qaeda.")."""
+    it is written, possessive included ("al-Qaeda" ... "linked to al-Qaeda.", "al-Qaedas")."""
+    texts = scan.texts
     covered = [False] * len(doc)
     for candidate in candidates:
         for index in range(candidate.start, candidate.end):
             covered[index] = True
-    by_text: dict[str, _Candidate] = {}
+    # Known names as token sequences, by their first token; longest first.
+    by_first: dict[str, list[tuple[tuple[str, ...], _Candidate]]] = {}
     for candidate in candidates:
-        text = doc[candidate.start : candidate.end].text
+        words = tuple(texts[candidate.start : candidate.end])
+        text = "".join(words)
         if not candidate.weak and len(text) > 2 and any(char.isupper() for char in text):
-            by_text.setdefault(text, candidate)
-    if not by_text:
-        return candidates
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")(?:'s|’s|s)?(?![\w-])")
+            by_first.setdefault(words[0], []).append((words, candidate))
+    for known in by_first.values():
+        known.sort(key=lambda item: -len(item[0]))
     added = []
-    for match in pattern.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
-        if span is None or any(covered[i] for i in range(span.start, span.end)):
+    for index, text in enumerate(texts):
+        if covered[index] or text not in by_first:
             continue
-        source = by_text[match.group(1)]
-        added.append(replace(source, start=span.start, end=span.end, weak=False))
-        for index in range(span.start, span.end):
-            covered[index] = True
+        for words, source in by_first[text]:
+            end = index + len(words)
+            if end > len(texts) or any(covered[index:end]):
+                continue
+            last = texts[end - 1]
+            if tuple(texts[index : end - 1]) != words[:-1] or last not in (words[-1], words[-1] + "s"):
+                continue
+            if end < len(texts) and texts[end] in {"'s", "’s"}:
+                end += 1
+            # A name is whole words: "Kabul" is not found inside "Kabul-based" or "al-Kabul".
+            if (index > 0 and texts[index - 1] == "-" and not doc[index - 1].whitespace_) or (
+                end < len(texts) and texts[end] == "-" and not doc[end - 1].whitespace_
+            ):
+                continue
+            added.append(replace(source, start=index, end=end, weak=False))
+            for position in range(index, end):
+                covered[position] = True
+            break
     return candidates + added
 
 

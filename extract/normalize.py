@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
@@ -25,6 +26,7 @@ _POSSESSIVE = re.compile(r"(?:'s|'S|s'|')$")
 _EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?*_|/\\"
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A display name: NFKC, one kind of dash and apostrophe, single spaces, no "the", no "'s".
 
@@ -46,6 +48,7 @@ def clean_name(text: str) -> str:
     return stripped
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The comparison key: case, accents, dashes, dots and spacing folded away.
 
