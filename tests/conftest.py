@@ -193,6 +193,10 @@ RDF_ARTICLE_TEXT = (
 
 @pytest.fixture
 def rdf_sample_corpus():
+    return make_rdf_sample_corpus()
+
+
+def make_rdf_sample_corpus():
     """A hand-built corpus with every kind of fact the RDF carries: typed relations with
     evidence, an article with publisher and authors, and a headline it lists."""
     from newskg.model import Corpus, Document, Entity, Evidence, Mention, Relation, Sentence
@@ -242,3 +246,11 @@ def rdf_sample_graph(rdf_sample_corpus):
     from graph.build import build_graph
 
     return build_graph(rdf_sample_corpus)
+
+
+@pytest.fixture(scope="session")
+def rdf_sample_graph_shared():
+    """The same graph, built once for session-wide users (a server); do not mutate it."""
+    from graph.build import build_graph
+
+    return build_graph(make_rdf_sample_corpus())
