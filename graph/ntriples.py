@@ -11,7 +11,8 @@ from newskg.atomic import atomic_write_text
 
 
 def generate_ntriples(graph: nx.MultiDiGraph) -> str:
-    lines = to_rdf(graph).serialize(format="nt11").splitlines()
+    # split("\n"), not splitlines(): literals may hold U+0085 or U+2028, which splitlines() breaks on.
+    lines = to_rdf(graph).serialize(format="nt11").split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 

@@ -18,7 +18,8 @@ Vocabulary (the ontology is ``graph/ontology.ttl``, the shapes ``graph/shapes.tt
 * Each typed relation is a direct triple ``subject nkg:leaderOf object`` and, per
   evidence sentence, an ``nkg:RelationStatement`` (a subclass of ``rdf:Statement``)
   with ``rdf:subject/predicate/object``, ``nkg:confidence``,
-  ``nkg:extractionMethod``, ``prov:wasDerivedFrom`` the document and
+  ``nkg:extractionMethod``, ``prov:wasDerivedFrom`` the document (or, for facts
+  from reference data such as the gazetteer, a ``schema:Dataset`` ``{base}source/…``) and
   ``nkg:evidence``: an ``oa:Annotation`` selecting the evidence sentence.
 * Co-mentions are ``nkg:coMentionedWith`` only, never a typed relation.
 
@@ -172,6 +173,10 @@ class IRIMinter:
     def document(self, doc_id: str) -> URIRef:
         return URIRef(f"{self.base}document/{encode_path(doc_id)}")
 
+    def source(self, source_id: str) -> URIRef:
+        """A source that is not an article, e.g. the gazetteer (``gazetteer:geonames``)."""
+        return URIRef(f"{self.base}source/{encode_path(source_id)}")
+
     def document_graph(self, doc_id: str) -> URIRef:
         return URIRef(f"{self.base}graph/{encode_path(doc_id)}")
 
@@ -272,7 +277,23 @@ def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
                 name = mint.document_graph(doc_id) if doc_id else None
                 yield mint.entity(subject), NKG.coMentionedWith, mint.entity(obj), name
         elif kind == "relation":
-            yield from _relation_quads(mint, subject, obj, data)
+            yield from _relation_quads(mint, subject, obj, data, graph)
+
+    external = sorted(
+        {
+            record["doc_id"]
+            for _, _, data in graph.edges(data=True)
+            if data.get("kind") == "relation"
+            for record in data.get("evidence") or []
+            if graph.nodes.get(record["doc_id"], {}).get("kind") != "document"
+        }
+    )
+    for source_id in external:
+        # Facts from reference data (the gazetteer), not from an article.
+        iri = mint.source(source_id)
+        yield iri, RDF.type, SCHEMA.Dataset, None
+        yield iri, RDF.type, PROV.Entity, None
+        yield iri, RDFS.label, literal_text(source_id), None
 
 
 def _entity_quads(mint: IRIMinter, node: str, data: dict[str, Any]) -> Iterator[Quad]:
@@ -345,7 +366,7 @@ def _mention_quads(mint: IRIMinter, entity: str, doc_id: str, data: dict[str, An
         yield from _selector_quads(target, doc_iri, mention["start"], mention["end"], mention["text"], name)
 
 
-def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any]) -> Iterator[Quad]:
+def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any], graph: nx.MultiDiGraph) -> Iterator[Quad]:
     predicate = NKG[data["predicate"]]  # an unknown predicate fails here, loudly
     subject_iri, object_iri = mint.entity(subject), mint.entity(obj)
     evidence_list = data.get("evidence") or []
@@ -354,6 +375,8 @@ def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any
     for evidence in evidence_list:
         doc_id = evidence["doc_id"]
         name = mint.document_graph(doc_id)
+        is_article = graph.nodes.get(doc_id, {}).get("kind") == "document"
+        source = mint.document(doc_id) if is_article else mint.source(doc_id)
         statement = mint.statement(subject, data["predicate"], obj, doc_id, evidence["start"], evidence["end"])
         annotation = URIRef(f"{statement}#evidence")
         target = URIRef(f"{statement}#target")
@@ -367,7 +390,7 @@ def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any
         yield statement, NKG.confidence, Literal(float(confidence if confidence is not None else 0.0), datatype=XSD.double), name
         method = evidence.get("method") or data.get("best_method") or ", ".join(data.get("methods", [])) or "unknown"
         yield statement, NKG.extractionMethod, literal_text(method), name
-        yield statement, PROV.wasDerivedFrom, mint.document(doc_id), name
+        yield statement, PROV.wasDerivedFrom, source, name
         yield statement, NKG.evidence, annotation, name
         for attribute, term in (("role", NKG.role), ("time", NKG.timeExpression)):
             if evidence.get(attribute):
@@ -378,7 +401,7 @@ def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any
         yield annotation, OA.motivatedBy, OA.describing, name
         yield annotation, OA.hasBody, statement, name
         yield annotation, OA.hasTarget, target, name
-        yield from _selector_quads(target, mint.document(doc_id), evidence["start"], evidence["end"], evidence["text"], name)
+        yield from _selector_quads(target, source, evidence["start"], evidence["end"], evidence["text"], name)
 
 
 def bind_prefixes(rdf: Graph) -> None:

@@ -118,3 +118,22 @@ def test_rdf_base_iri_is_configurable(rdf_sample_graph):
     rdf = to_rdf(rdf_sample_graph)
     assert (URIRef("http://data.example.com/news/entity/place/kabul"), RDF.type, SCHEMA.Place) in rdf
     assert not any(str(s).startswith("https://newskg.example.org/entity") for s in rdf.subjects())
+
+
+def test_rdf_facts_from_the_gazetteer_are_derived_from_a_dataset_not_an_article(rdf_sample_graph):
+    evidence = {"doc_id": "gazetteer:geonames", "sentence": 0, "start": 0, "end": 40, "text": "GeoNames: Kabul is a place in Afghanistan.",
+                "highlights": [], "method": "gazetteer:geonames", "confidence": 1.0}
+    rdf_sample_graph.add_node("place/afghanistan", kind="entity", type="Place", label="Afghanistan", aliases=[], mention_count=0, doc_ids=[])
+    rdf_sample_graph.add_edge("place/kabul", "place/afghanistan", key="partOf", kind="relation", predicate="partOf", confidence=1.0, evidence=[evidence])
+    rdf = to_rdf(rdf_sample_graph)
+    source = URIRef("https://newskg.example.org/source/gazetteer%3Ageonames")
+    (statement,) = list(rdf.subjects(RDF.predicate, NKG.partOf))
+    assert rdf.value(statement, PROV.wasDerivedFrom) == source
+    assert (source, RDF.type, SCHEMA.Dataset) in rdf
+
+    import pyshacl
+
+    from graph.ontology import load_shapes
+
+    conforms, _, report = pyshacl.validate(rdf, shacl_graph=load_shapes(), inference="none", advanced=True)
+    assert conforms, report
