@@ -11,14 +11,16 @@ from typing import Iterator
 
 from extract.readers.chunking import MAX_DOCUMENT_CHARS, iter_file_chunks
 from extract.readers.documents import first_line, numbered_parts, split_document, text_document
-from extract.seed_format import looks_like_seed, parse_seed
+from extract.seed_format import RelatedHeadline, looks_like_seed, parse_seed
 from newskg.model import Document, content_id
 
 
 def documents_from_text(text: str, source: str) -> list[Document]:
     """The Documents in one file's (already decoded and normalised) text."""
     if looks_like_seed(text):
-        return documents_from_seed(text, source)
+        documents = documents_from_seed(text, source)
+        if documents:
+            return documents
     body = text.strip()
     if not body:
         return []
@@ -28,6 +30,9 @@ def documents_from_text(text: str, source: str) -> list[Document]:
 def documents_from_seed(text: str, source: str) -> list[Document]:
     """The seed article as one Document, and each related headline as a Document pointing back to it."""
     seed = parse_seed(text)
+    if not seed.body.strip():
+        # A marker with no article before it: only the headlines, if any, are documents.
+        return [_headline_document(headline, source, parent_id=None) for headline in seed.headlines]
     article = Document(
         id=content_id(seed.title, seed.body),
         text=seed.body,
@@ -39,20 +44,21 @@ def documents_from_seed(text: str, source: str) -> list[Document]:
     )
     parts = split_document(article)
     documents = list(parts)
-    for headline in seed.headlines:
-        documents.append(
-            Document(
-                id=content_id(headline.title, headline.outlet, headline.date or ""),
-                text=headline.title,
-                source=source,
-                kind="headline",
-                title=headline.title,
-                publisher=headline.outlet,
-                date=headline.date,
-                parent_id=parts[0].id,
-            )
-        )
+    documents.extend(_headline_document(headline, source, parent_id=parts[0].id) for headline in seed.headlines)
     return documents
+
+
+def _headline_document(headline: RelatedHeadline, source: str, *, parent_id: str | None) -> Document:
+    return Document(
+        id=content_id(headline.title, headline.outlet, headline.date or ""),
+        text=headline.title,
+        source=source,
+        kind="headline",
+        title=headline.title,
+        publisher=headline.outlet,
+        date=headline.date,
+        parent_id=parent_id,
+    )
 
 
 def iter_large_text_documents(path: Path, encoding: str, digest: str, source: str, *, limit: int = MAX_DOCUMENT_CHARS) -> Iterator[Document]:
