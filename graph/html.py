@@ -10,6 +10,11 @@ The pyvis ``Network`` is built directly (``from_nx`` mutates the graph, and
 positions computed in Python by :func:`graph.html_layout.packed_layout`, so the
 page opens with physics off and draws at once even for thousands of nodes.
 
+The page carries two JSON blocks: ``newskg-data`` (what drawing, filters and
+search need: one small record per node and edge) is parsed on load, and
+``newskg-details`` (evidence sentences, sources, authors) only when a details
+panel first opens, so the first frame of a big graph waits on neither.
+
 All article text is untrusted. It travels only inside a
 ``<script type="application/json">`` block with ``<``, ``>``, ``&`` and the
 JavaScript line separators escaped, and the page script puts it into the
@@ -24,7 +29,7 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,7 @@ VIS_NETWORK_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-networ
 
 # Above this many nodes the page opens on the best-connected ones, with a way to show more.
 DEFAULT_MAX_NODES = 500
+RANKINGS = ("degree", "pagerank")
 LARGE_GRAPH_EDGES = 3000
 LABEL_LENGTH = 48
 DOCUMENT_LABEL_LENGTH = 28
@@ -56,31 +62,60 @@ OTHER_TYPE_STYLE = {"color": "#f28e2b", "shape": "star"}
 PREDICATE_COLOURS = ["#b07aa1", "#f28e2b", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#4e79a7", "#e15759", "#59a14f", "#bab0ac"]
 CO_MENTION_COLOUR = "#8c8c8c"
 MENTION_COLOUR = "#c9c9c9"
+# Colours for communities (graph.analytics.assign_communities numbers them largest first).
+COMMUNITY_COLOURS = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
+]
+# Mention edges pull an entity towards each source that names it. A long article names
+# dozens of entities; at full strength it drags them all into one knot around itself.
+MENTION_PULL = 2.0
+# Names in the same sentence are a weak link; drawn at full strength a long article's
+# co-mentions, a near-clique, pull its entities into a knot.
+CO_MENTION_PULL = 0.3
+# Canvas units per layout unit: smaller packs nodes closer, so labels read larger when fitted.
+LAYOUT_SCALE = 40.0
+ISO_DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 DETAIL_ENTITY_KEYS = ("latitude", "longitude", "country", "feature_class")
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "newskg") -> None:
+def write_html(
+    graph: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    rank_by: str = "degree",
+    title: str = "newskg",
+) -> None:
     """Write the interactive view of ``graph`` to ``path`` as one offline HTML file.
 
     ``max_nodes``: above this many nodes the page opens on the ``max_nodes``
-    best-connected ones (by degree) and offers to show the rest; 0 shows all.
+    best-connected ones and offers to show the rest; 0 shows all. ``rank_by``:
+    "degree" (distinct neighbours) or "pagerank" decides which are best connected.
     """
-    atomic_write_text(Path(path), html_page(graph, max_nodes=max_nodes, title=title))
+    atomic_write_text(Path(path), html_page(graph, max_nodes=max_nodes, rank_by=rank_by, title=title))
 
 
-def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "newskg") -> str:
+def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, rank_by: str = "degree", title: str = "newskg") -> str:
+    if rank_by not in RANKINGS:
+        raise ValueError(f"rank_by must be one of {', '.join(RANKINGS)}, not {rank_by!r}")
     network, details = build_network(graph)
     nodes, edges, _heading, _height, _width, options = network.get_network_data()
+    dates = sorted({day for item in (*nodes, *edges) for day in item.get("dates", ())})
     payload = {
         "title": title,
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options),
-        "details": details,
+        "large": graph.number_of_edges() > LARGE_GRAPH_EDGES,
         "typeStyles": {**TYPE_STYLES, "Other": OTHER_TYPE_STYLE},
         "predicateColours": _predicate_colours(graph),
+        "communityColours": COMMUNITY_COLOURS,
+        "colours": {"coMention": CO_MENTION_COLOUR, "mention": MENTION_COLOUR},
         "maxNodes": max_nodes if max_nodes and len(nodes) > max_nodes else 0,
+        "rankBy": rank_by,
+        "dateRange": [dates[0], dates[-1]] if dates else None,
         "totals": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
     }
     # Without its source-map comment, vis-network names no file the page could try to fetch.
@@ -91,6 +126,7 @@ def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "CSP": _content_security_policy(scripts),
         "CSS": (ASSETS / "view.css").read_text(encoding="utf-8"),
         "DATA": json_for_script(payload),
+        "DETAILS": json_for_script(details),
         "VIS_JS": scripts[0],
         "VIEW_JS": scripts[1],
     }
@@ -107,9 +143,9 @@ def json_for_script(value: Any) -> str:
 
     Examples:
         >>> json_for_script({"name": "</script><script>alert(1)</script>"})
-        '{"name": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+        '{"name":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(character, escaped)
     return text
@@ -128,28 +164,36 @@ def _content_security_policy(scripts: list[str]) -> str:
 
 
 def build_network(graph: nx.MultiDiGraph) -> tuple[Network, dict[str, Any]]:
-    """The pyvis ``Network`` of ``graph`` (positions computed) and the details panel data."""
+    """The pyvis ``Network`` of ``graph`` (positions computed) and the details panel data.
+
+    The network's nodes and edges are small records the page script turns into
+    vis-network items (colours and shapes come from the type, predicate or community
+    chosen in the page), so the page stays light and colouring can change.
+    """
     node_ids = list(graph.nodes)
     degree = _undirected_degree(graph)
-    positions = packed_layout(node_ids, graph.edges(), scale=75.0)
-    rank = {node: position for position, node in enumerate(sorted(node_ids, key=lambda n: (-degree[n], str(n))))}
+    positions = packed_layout(node_ids, _layout_edges(graph), scale=LAYOUT_SCALE, charges=_layout_charges(graph), min_aspect=1.5)
+    degree_rank = _rank(node_ids, degree)
+    pagerank_rank = _rank(node_ids, _pagerank(graph))
+    day_of_document = {node: _day(data.get("date")) for node, data in graph.nodes(data=True) if data.get("kind") == "document"}
     network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    vis_nodes = [_vis_node(node, data, degree[node], positions[node], rank[node]) for node, data in graph.nodes(data=True)]
+    vis_nodes = [
+        _vis_node(node, data, degree[node], positions[node], degree_rank[node], pagerank_rank[node], day_of_document)
+        for node, data in graph.nodes(data=True)
+    ]
     # Set pyvis's lists directly: add_node/add_edge check membership in a list each time.
     network.nodes = vis_nodes
     network.node_ids = node_ids
     network.node_map = {node["id"]: node for node in vis_nodes}
-    predicate_colours = _predicate_colours(graph)
-    large = graph.number_of_edges() > LARGE_GRAPH_EDGES
     vis_edges = []
     edge_details: dict[str, Any] = {}
     mentions_by_entity_doc = _mention_offsets(graph)
     for number, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
         edge_id = f"e{number}"
-        vis_edges.append(_vis_edge(edge_id, u, v, key, data, predicate_colours, large=large))
+        vis_edges.append(_vis_edge(edge_id, u, v, key, data, day_of_document))
         edge_details[edge_id] = _edge_details(u, v, key, data, mentions_by_entity_doc)
     network.edges = vis_edges
-    network.options = _vis_options(large=large)
+    network.options = _vis_options(large=graph.number_of_edges() > LARGE_GRAPH_EDGES)
     details = {
         "nodes": {node: _node_details(data) for node, data in graph.nodes(data=True)},
         "edges": edge_details,
@@ -165,6 +209,62 @@ def _undirected_degree(graph: nx.MultiDiGraph) -> dict[Any, int]:
     return {node: len(neighbours[node]) for node in graph.nodes}
 
 
+def _pagerank(graph: nx.MultiDiGraph) -> dict[Any, float]:
+    """PageRank over every node, undirected, weighted like graph.analytics' entity graph."""
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        kind = data.get("kind")
+        weight = max(int(data.get("source_count") or 1), 1) if kind == "relation" else int(data.get("weight") or data.get("count") or 1)
+        simple.add_edge(u, v, weight=simple.get_edge_data(u, v, {}).get("weight", 0) + weight)
+    if simple.number_of_edges() == 0:
+        return dict.fromkeys(graph.nodes, 0.0)
+    return nx.pagerank(simple, weight="weight")
+
+
+def _rank(node_ids: list[Any], score: dict[Any, float]) -> dict[Any, int]:
+    return {node: position for position, node in enumerate(sorted(node_ids, key=lambda n: (-score[n], str(n))))}
+
+
+def _layout_edges(graph: nx.MultiDiGraph) -> list[tuple[Any, Any, float]]:
+    """Edges for the layout, weighted: entity links at full strength, mentions weaker.
+
+    A source's pull on each entity it names is shared out (``MENTION_PULL / √names``), so a
+    long article no longer packs all its entities into a tight, unreadable knot while a
+    headline naming two entities still sits beside them.
+    """
+    names_in: Counter = Counter(v for _, v, data in graph.edges(data=True) if data.get("kind") == "mention")
+    edges = []
+    for u, v, data in graph.edges(data=True):
+        if data.get("kind") == "mention":
+            edges.append((u, v, min(1.0, MENTION_PULL / math.sqrt(names_in[v]))))
+        elif data.get("kind") == "co_mention":
+            edges.append((u, v, CO_MENTION_PULL))
+        else:
+            edges.append((u, v, 1.0))
+    return edges
+
+
+def _layout_charges(graph: nx.MultiDiGraph) -> dict[Any, float]:
+    """How much room each node claims in the layout: labelled entities more, headlines less."""
+    charges = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "document":
+            charges[node] = 0.6 if data.get("doc_kind") == "headline" else 1.2
+        else:
+            label = str(data.get("label") or node)[:LABEL_LENGTH]
+            charges[node] = 1.0 + len(label) / 10 + math.sqrt(max(int(data.get("mention_count") or 0), 1)) / 4
+    return charges
+
+
+def _day(value: Any) -> str | None:
+    """The ISO date (or year, or year-month) at the start of ``value``, else None."""
+    match = ISO_DAY.match(str(value)) if value else None
+    return match.group(0) if match else None
+
+
 def _display_type(data: dict[str, Any]) -> str:
     if data.get("kind") == "document":
         return "Document"
@@ -177,61 +277,74 @@ def _shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def _vis_node(node: Any, data: dict[str, Any], degree: int, position: tuple[float, float], rank: int) -> dict[str, Any]:
+def _vis_node(
+    node: Any,
+    data: dict[str, Any],
+    degree: int,
+    position: tuple[float, float],
+    rank: int,
+    pagerank_rank: int,
+    day_of_document: dict[Any, str | None],
+) -> dict[str, Any]:
     display_type = _display_type(data)
-    style = TYPE_STYLES.get(display_type, OTHER_TYPE_STYLE)
+    record: dict[str, Any] = {"id": node, "type": display_type}
     if display_type == "Document":
         name = data.get("title") or data.get("source") or str(node)
         # Headlines are many and their titles long: unlabelled squares keep the
         # entity names readable; the panel shows the full title on click.
         label = _shorten(name, DOCUMENT_LABEL_LENGTH) if data.get("doc_kind") != "headline" else ""
         size = min(6 + 2 * math.sqrt(degree), 22)
+        dates = [day_of_document[node]] if day_of_document.get(node) else []
     else:
         name = data.get("label") or str(node)
         label = _shorten(name, LABEL_LENGTH)
         size = min(9 + 4 * math.sqrt(max(int(data.get("mention_count") or 0), 1)), 48)
-    return {
-        "id": node,
-        "label": label,
-        "name": str(name),
-        "type": display_type,
-        "shape": style["shape"],
-        "color": {"background": style["color"], "border": "#333333", "highlight": {"background": "#ffd54f", "border": "#111111"}},
-        "size": round(size, 1),
-        "x": round(position[0], 1),
-        "y": round(position[1], 1),
-        "degree": degree,
-        "rank": rank,
-        "mentions": int(data.get("mention_count") or 0),
-    }
+        dates = sorted({day for doc in data.get("doc_ids") or [] if (day := day_of_document.get(doc))})
+        if data.get("aliases"):
+            record["aliases"] = [str(alias) for alias in data["aliases"]]
+        if isinstance(data.get("community"), int):
+            record["community"] = data["community"]
+    record.update(
+        label=label,
+        name=str(name),
+        size=round(size, 1),
+        x=round(position[0], 1),
+        y=round(position[1], 1),
+        degree=degree,
+        rank=rank,
+        prRank=pagerank_rank,
+        mentions=int(data.get("mention_count") or 0),
+    )
+    if dates:
+        record["dates"] = dates
+    return record
 
 
-def _vis_edge(edge_id: str, u: Any, v: Any, key: Any, data: dict[str, Any], predicate_colours: dict[str, str], *, large: bool) -> dict[str, Any]:
+def _vis_edge(edge_id: str, u: Any, v: Any, key: Any, data: dict[str, Any], day_of_document: dict[Any, str | None]) -> dict[str, Any]:
     kind = data.get("kind")
     edge: dict[str, Any] = {"id": edge_id, "from": u, "to": v, "kind": kind}
+    evidence_docs = {record.get("doc_id") for record in data.get("evidence") or []}
+    dates = {day for doc in evidence_docs if (day := day_of_document.get(doc))}
     if kind == "relation":
-        predicate = str(data.get("predicate") or key)
+        confidence = float(data.get("confidence") or 0)
         edge.update(
-            predicate=predicate,
-            label=_shorten(predicate, 32),
-            arrows="to",
-            color={"color": predicate_colours.get(predicate, "#555555"), "highlight": "#111111"},
-            width=1.5 + 2.5 * float(data.get("confidence") or 0),
-            dashes=bool(data.get("former")),
-            confidence=float(data.get("confidence") or 0),
+            predicate=str(data.get("predicate") or key),
+            width=round(1.5 + 2.5 * confidence, 2),
+            confidence=confidence,
             sources=int(data.get("source_count") or 0),
-            smooth=False if large else {"enabled": True, "type": "curvedCW", "roundness": 0.15},
         )
+        if data.get("former"):
+            edge["former"] = True
+        if not dates:
+            # Evidence from undated sources: the build's own first/last seen, if any.
+            dates = {day for value in (data.get("first_seen"), data.get("last_seen")) if (day := _day(value))}
     elif kind == "co_mention":
         weight = int(data.get("weight") or 1)
-        edge.update(
-            width=min(weight, 12),
-            weight=weight,
-            color={"color": CO_MENTION_COLOUR, "opacity": 0.6, "highlight": "#111111"},
-            sources=len({evidence.get("doc_id") for evidence in data.get("evidence", [])}),
-        )
-    else:
-        edge.update(width=0.6, dashes=[2, 4], color={"color": MENTION_COLOUR, "highlight": "#555555"})
+        edge.update(width=min(weight, 12), weight=weight, sources=len(evidence_docs))
+    elif day_of_document.get(v):
+        dates = {day_of_document[v]}
+    if dates:
+        edge["dates"] = sorted(dates)
     return edge
 
 
@@ -290,7 +403,6 @@ def _node_details(data: dict[str, Any]) -> dict[str, Any]:
         "kind": "entity",
         "label": data.get("label"),
         "type": data.get("type"),
-        "aliases": list(data.get("aliases") or []),
         "mentionCount": int(data.get("mention_count") or 0),
         "docIds": list(data.get("doc_ids") or []),
         "extra": {key: data[key] for key in DETAIL_ENTITY_KEYS if data.get(key) is not None},

@@ -11,22 +11,35 @@ costs O(nodes + edges + grid²) per iteration instead of O(nodes²).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Hashable, Iterable, Sequence
+from typing import Hashable, Iterable, Sequence, Union
 
 import numpy as np
 
 EXACT_REPULSION_LIMIT = 400
+# An edge is ``(u, v)`` (pull 1) or ``(u, v, pull)``: how strongly it draws its ends together.
+Edge = Union[tuple[Hashable, Hashable], tuple[Hashable, Hashable, float]]
 GRID_CELLS = 128
+# Pulls every node towards the centre: keeps lone nodes and long chains from stretching the view.
+GRAVITY = 0.02
 
 
 def packed_layout(
     nodes: Sequence[Hashable],
-    edges: Iterable[tuple[Hashable, Hashable]],
+    edges: Iterable[Edge],
     *,
     scale: float = 1.0,
     seed: int = 7,
+    charges: dict[Hashable, float] | None = None,
+    min_aspect: float = 0.0,
 ) -> dict[Hashable, tuple[float, float]]:
     """Lay out each connected component on its own, then pack them in rows, largest first.
+
+    ``min_aspect``: a component narrower than this (width / height) is stretched
+    sideways to it. Labels run horizontally, so room across is worth more than room
+    down, and a screen is wider than tall.
+
+    ``charges`` (default 1 each) scale how strongly a node pushes others away: a node
+    with a long label needs more room than an unlabelled square.
 
     Laid out together, small components and lone nodes drift to the far edges and
     shrink the main component to a dot when the view zooms to fit everything.
@@ -36,18 +49,22 @@ def packed_layout(
         >>> len(positions)
         4
     """
-    edge_list = [(u, v) for u, v in edges]
-    components = _components(nodes, edge_list)
+    edge_list = [(edge[0], edge[1], float(edge[2]) if len(edge) > 2 else 1.0) for edge in edges]
+    components = _components(nodes, [(u, v) for u, v, _ in edge_list])
     component_of = {node: number for number, members in enumerate(components) for node in members}
-    edges_by_component: dict[int, list[tuple[Hashable, Hashable]]] = {}
-    for u, v in edge_list:
+    edges_by_component: dict[int, list[Edge]] = {}
+    for u, v, pull in edge_list:
         if u in component_of and v in component_of:
-            edges_by_component.setdefault(component_of[u], []).append((u, v))
+            edges_by_component.setdefault(component_of[u], []).append((u, v, pull))
     laid_out = []
     for number, members in enumerate(components):
-        positions = force_layout(members, edges_by_component.get(number, []), seed=seed)
+        positions = force_layout(members, edges_by_component.get(number, []), seed=seed, charges=charges)
         points = np.array([positions[member] for member in members])
         low, high = points.min(axis=0), points.max(axis=0)
+        width, height = float(high[0] - low[0]), float(high[1] - low[1])
+        if min_aspect and width > 0 and width < min_aspect * height:
+            points[:, 0] = low[0] + (points[:, 0] - low[0]) * (min_aspect * height / width)
+            high = points.max(axis=0)
         laid_out.append((members, points - low, high - low))
     padding = 1.5
     total_area = sum(float((size[0] + padding) * (size[1] + padding)) for _, _, size in laid_out)
@@ -88,15 +105,17 @@ def _components(nodes: Sequence[Hashable], edges: list[tuple[Hashable, Hashable]
 
 def force_layout(
     nodes: Sequence[Hashable],
-    edges: Iterable[tuple[Hashable, Hashable]],
+    edges: Iterable[Edge],
     *,
     iterations: int | None = None,
     scale: float = 1.0,
     seed: int = 7,
+    charges: dict[Hashable, float] | None = None,
 ) -> dict[Hashable, tuple[float, float]]:
     """Positions for ``nodes``, centred on 0, roughly ``scale`` apart along an edge.
 
-    Deterministic for a given ``seed``. Self-loops and duplicate edges are ignored.
+    Deterministic for a given ``seed``. Self-loops are ignored; of duplicate edges
+    between two nodes the strongest pull counts.
 
     Examples:
         >>> positions = force_layout(["a", "b", "c"], [("a", "b"), ("b", "c")])
@@ -109,12 +128,16 @@ def force_layout(
     if count == 1:
         return {nodes[0]: (0.0, 0.0)}
     index = {node: position for position, node in enumerate(nodes)}
-    pairs = {
-        (min(index[u], index[v]), max(index[u], index[v]))
-        for u, v in edges
-        if u in index and v in index and u != v
-    }
-    edge_array = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    pulls: dict[tuple[int, int], float] = {}
+    for edge in edges:
+        u, v = edge[0], edge[1]
+        if u in index and v in index and u != v:
+            pair = (min(index[u], index[v]), max(index[u], index[v]))
+            pulls[pair] = max(pulls.get(pair, 0.0), float(edge[2]) if len(edge) > 2 else 1.0)
+    ordered = sorted(pulls)
+    edge_array = np.array(ordered, dtype=np.int64).reshape(-1, 2)
+    pull_array = np.array([pulls[pair] for pair in ordered], dtype=float).reshape(-1, 1)
+    charge_array = np.array([float((charges or {}).get(node, 1.0)) for node in nodes]).reshape(-1, 1)
     rng = np.random.default_rng(seed)
     # Node ideal distance 1: the square the layout starts in has area ~ count.
     side = float(np.sqrt(count))
@@ -123,10 +146,10 @@ def force_layout(
     steps = iterations or (200 if exact else 120)
     temperature = side / 8
     for step in range(steps):
-        repulsion = _exact_repulsion(positions) if exact else _grid_repulsion(positions)
-        attraction = _attraction(positions, edge_array)
+        repulsion = _exact_repulsion(positions, charge_array) if exact else _grid_repulsion(positions, charge_array)
+        attraction = _attraction(positions, edge_array, pull_array)
         # Weak gravity keeps separate components and lone nodes from drifting away.
-        gravity = -0.02 * positions * np.sqrt(count) / max(side, 1.0)
+        gravity = -GRAVITY * positions * np.sqrt(count) / max(side, 1.0)
         displacement = repulsion + attraction + gravity
         length = np.linalg.norm(displacement, axis=1, keepdims=True)
         limit = temperature * (1 - step / steps) + 0.01
@@ -136,24 +159,25 @@ def force_layout(
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, positions)}
 
 
-def _attraction(positions: np.ndarray, edge_array: np.ndarray) -> np.ndarray:
+def _attraction(positions: np.ndarray, edge_array: np.ndarray, pull_array: np.ndarray) -> np.ndarray:
     force = np.zeros_like(positions)
     if len(edge_array) == 0:
         return force
     delta = positions[edge_array[:, 1]] - positions[edge_array[:, 0]]
     distance = np.linalg.norm(delta, axis=1, keepdims=True)
     # Fruchterman-Reingold: pull grows with distance squared (ideal distance 1).
-    pull = delta * distance
+    pull = delta * distance * pull_array
     np.add.at(force, edge_array[:, 0], pull)
     np.add.at(force, edge_array[:, 1], -pull)
     return force
 
 
-def _exact_repulsion(positions: np.ndarray) -> np.ndarray:
+def _exact_repulsion(positions: np.ndarray, charges: np.ndarray) -> np.ndarray:
     delta = positions[:, None, :] - positions[None, :, :]
     distance_squared = np.einsum("ijk,ijk->ij", delta, delta)
     np.fill_diagonal(distance_squared, np.inf)
-    return np.einsum("ijk,ij->ik", delta, 1.0 / np.maximum(distance_squared, 1e-4))
+    strength = (charges * charges.T) / np.maximum(distance_squared, 1e-4)
+    return np.einsum("ijk,ij->ik", delta, strength)
 
 
 @lru_cache(maxsize=4)
@@ -172,7 +196,7 @@ def _unit_kernel_fft(cells: int) -> tuple[np.ndarray, np.ndarray]:
     return np.fft.rfft2(dx / distance_squared, s=(size, size)), np.fft.rfft2(dy / distance_squared, s=(size, size))
 
 
-def _grid_repulsion(positions: np.ndarray) -> np.ndarray:
+def _grid_repulsion(positions: np.ndarray, charges: np.ndarray) -> np.ndarray:
     """Repulsion k²/d from every node, approximated on a GRID_CELLS² density grid."""
     cells = GRID_CELLS
     low = positions.min(axis=0)
@@ -180,7 +204,7 @@ def _grid_repulsion(positions: np.ndarray) -> np.ndarray:
     cell = span / cells
     coordinates = np.minimum(((positions - low) / cell).astype(np.int64), cells - 1)
     density = np.zeros((cells, cells))
-    np.add.at(density, (coordinates[:, 0], coordinates[:, 1]), 1.0)
+    np.add.at(density, (coordinates[:, 0], coordinates[:, 1]), charges[:, 0])
     size = 3 * cells
     density_fft = np.fft.rfft2(density, s=(size, size))
     # The kernel in cell units, scaled by 1/cell: k(o * cell) = k(o) / cell.
@@ -189,7 +213,7 @@ def _grid_repulsion(positions: np.ndarray) -> np.ndarray:
     for kernel in (kernel_x, kernel_y):
         full = np.fft.irfft2(density_fft * kernel, s=(size, size)) / cell
         field.append(full[cells - 1 : 2 * cells - 1, cells - 1 : 2 * cells - 1])
-    force = np.stack([field[0][coordinates[:, 0], coordinates[:, 1]], field[1][coordinates[:, 0], coordinates[:, 1]]], axis=1)
+    force = np.stack([field[0][coordinates[:, 0], coordinates[:, 1]], field[1][coordinates[:, 0], coordinates[:, 1]]], axis=1) * charges
     # Nodes sharing a cell: a small random push separates them (the grid cannot).
     jitter = np.random.default_rng(len(positions)).normal(scale=cell * 0.05, size=positions.shape)
     return force + jitter

@@ -3,7 +3,15 @@
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("newskg-data").textContent);
+  timings.parsed = performance.now();
+  /* Evidence, sources and authors are parsed only when a details panel first needs them. */
+  var detailsCache = null;
+  function details() {
+    if (!detailsCache) detailsCache = JSON.parse(document.getElementById("newskg-details").textContent);
+    return detailsCache;
+  }
   var TYPE_ORDER = ["Person", "Organization", "Place", "Other", "Document"];
   var GLYPHS = { dot: "\u25CF", diamond: "\u25C6", triangle: "\u25B2", square: "\u25A0", star: "\u2605" };
 
@@ -21,6 +29,57 @@
   }
 
   function typeStyle(type) { return data.typeStyles[type] || data.typeStyles.Other; }
+
+  /* Colour objects are shared between items: vis-network copies what it needs. */
+  var colourObjects = new Map();
+  function nodeColourObject(background) {
+    if (!colourObjects.has(background)) {
+      colourObjects.set(background, { background: background, border: "#333333", highlight: { background: "#ffd54f", border: "#111111" } });
+    }
+    return colourObjects.get(background);
+  }
+  var edgeColourObjects = new Map();
+  function edgeColourObject(colour, opacity) {
+    var key = colour + "/" + opacity;
+    if (!edgeColourObjects.has(key)) edgeColourObjects.set(key, { color: colour, opacity: opacity, highlight: "#111111" });
+    return edgeColourObjects.get(key);
+  }
+  var NO_COMMUNITY = "#c7c7c7";
+  function communityColour(community) { return data.communityColours[community % data.communityColours.length]; }
+  function nodeColour(node) {
+    if (state.colourBy === "community") {
+      if (node.type === "Document") return nodeColourObject(typeStyle("Document").color);
+      return nodeColourObject(node.community === undefined ? NO_COMMUNITY : communityColour(node.community));
+    }
+    return nodeColourObject(typeStyle(node.type).color);
+  }
+  function shorten(text, length) { return text.length <= length ? text : text.slice(0, length - 1) + "\u2026"; }
+  var RELATION_CURVE = { enabled: true, type: "curvedCW", roundness: 0.15 };
+
+  /* The vis-network item for a node or edge record: only what drawing needs. */
+  function visNode(node) {
+    return { id: node.id, label: node.label, x: node.x, y: node.y, size: node.size, shape: typeStyle(node.type).shape, color: nodeColour(node) };
+  }
+  function visEdge(edge) {
+    var item = { id: edge.id, from: edge.from, to: edge.to, kind: edge.kind };
+    if (edge.kind === "relation") {
+      item.predicate = edge.predicate;
+      item.label = shorten(edge.predicate, 32);
+      item.arrows = "to";
+      item.color = edgeColourObject(data.predicateColours[edge.predicate] || "#555555", 1);
+      item.width = edge.width;
+      item.dashes = !!edge.former;
+      if (!data.large) item.smooth = RELATION_CURVE;
+    } else if (edge.kind === "co_mention") {
+      item.width = edge.width;
+      item.color = edgeColourObject(data.colours.coMention, 0.6);
+    } else {
+      item.width = 0.6;
+      item.dashes = [2, 4];
+      item.color = edgeColourObject(data.colours.mention, 1);
+    }
+    return item;
+  }
 
   var nodeById = new Map();
   data.nodes.forEach(function (node) { nodeById.set(node.id, node); });
@@ -49,10 +108,28 @@
     limit: data.maxNodes > 0 ? data.maxNodes : Infinity,
     focus: null,
     focusDepth: 0,
-    pinned: new Set()
+    pinned: new Set(),
+    rankBy: data.rankBy === "pagerank" ? "pagerank" : "degree",
+    colourBy: "type",
+    dateFrom: "",
+    dateTo: "",
+    keepUndated: true
   };
 
+  function rankOf(node) { return state.rankBy === "pagerank" ? node.prRank : node.rank; }
+
+  /* Dates are ISO strings (day, month or year), so they compare as text. */
+  function datesPass(dates) {
+    if (!state.dateFrom && !state.dateTo) return true;
+    if (!dates || !dates.length) return state.keepUndated;
+    for (var i = 0; i < dates.length; i++) {
+      if ((!state.dateFrom || dates[i] >= state.dateFrom) && (!state.dateTo || dates[i].slice(0, 10) <= state.dateTo)) return true;
+    }
+    return false;
+  }
+
   function edgePasses(edge) {
+    if (!datesPass(edge.dates)) return false;
     if (edge.kind === "relation") {
       return state.predicates.has(edge.predicate) && edge.confidence >= state.minConfidence - 1e-9 && edge.sources >= state.minSources;
     }
@@ -60,7 +137,7 @@
     return state.mentions;
   }
 
-  function nodeAllowed(node) { return state.types.has(node.type) || state.pinned.has(node.id); }
+  function nodeAllowed(node) { return state.pinned.has(node.id) || (state.types.has(node.type) && datesPass(node.dates)); }
 
   function neighbourhood(start, depth) {
     var reached = new Set([start]);
@@ -83,7 +160,7 @@
     if (state.focus) return neighbourhood(state.focus.id, state.focus.depth);
     var visible = new Set();
     data.nodes.forEach(function (node) {
-      if (state.pinned.has(node.id) || (state.types.has(node.type) && node.rank < state.limit)) visible.add(node.id);
+      if (state.pinned.has(node.id) || (rankOf(node) < state.limit && state.types.has(node.type) && datesPass(node.dates))) visible.add(node.id);
     });
     return visible;
   }
@@ -100,13 +177,13 @@
   /* The DataSets hold only what is shown: vis-network's cost follows the items it
      holds, hidden or not, so filters add and remove items rather than hide them. */
   var shown = computeVisibility();
-  var nodeSet = new vis.DataSet(data.nodes.filter(function (node) { return shown.nodes.has(node.id); }).map(copyOf));
-  var edgeSet = new vis.DataSet(data.edges.filter(function (edge) { return shown.edges.has(edge.id); }).map(copyOf));
-
-  function copyOf(item) { return Object.assign({}, item); }
+  var nodeSet = new vis.DataSet(data.nodes.filter(function (node) { return shown.nodes.has(node.id); }).map(visNode));
+  var edgeSet = new vis.DataSet(data.edges.filter(function (edge) { return shown.edges.has(edge.id); }).map(visEdge));
+  timings.dataSets = performance.now();
 
   var container = $("network");
   var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, data.options);
+  timings.network = performance.now();
 
   /* A white background, so an exported PNG is not transparent. */
   network.on("beforeDrawing", function (context) {
@@ -118,7 +195,7 @@
   });
   network.once("afterDrawing", function () {
     $("loading").hidden = true;
-    window.newskg.readyAt = performance.now();
+    window.newskg.readyAt = timings.drawn = performance.now();
     document.body.setAttribute("data-ready", "true");
   });
 
@@ -126,9 +203,9 @@
     var next = computeVisibility();
     var nodesGone = [], nodesNew = [], edgesGone = [], edgesNew = [];
     shown.nodes.forEach(function (id) { if (!next.nodes.has(id)) nodesGone.push(id); });
-    next.nodes.forEach(function (id) { if (!shown.nodes.has(id)) nodesNew.push(copyOf(nodeById.get(id))); });
+    next.nodes.forEach(function (id) { if (!shown.nodes.has(id)) nodesNew.push(visNode(nodeById.get(id))); });
     shown.edges.forEach(function (id) { if (!next.edges.has(id)) edgesGone.push(id); });
-    next.edges.forEach(function (id) { if (!shown.edges.has(id)) edgesNew.push(copyOf(edgeById.get(id))); });
+    next.edges.forEach(function (id) { if (!shown.edges.has(id)) edgesNew.push(visEdge(edgeById.get(id))); });
     if (nodesGone.length) {
       // Keep where a node was (physics or dragging may have moved it) for when it returns.
       var positions = network.getPositions(nodesGone);
@@ -158,7 +235,8 @@
     $("notice").hidden = !limited;
     if (limited) {
       $("notice-text").textContent = "Large graph: showing the " + Math.min(state.limit, data.nodes.length).toLocaleString("en") +
-        " best-connected of " + data.nodes.length.toLocaleString("en") + " nodes. Search reaches every node.";
+        " best-connected (by " + (state.rankBy === "pagerank" ? "PageRank" : "degree") + ") of " +
+        data.nodes.length.toLocaleString("en") + " nodes. Search reaches every node.";
     }
   }
 
@@ -185,7 +263,7 @@
   }
 
   function sourceLine(docId) {
-    var doc = data.details.nodes[docId];
+    var doc = details().nodes[docId];
     if (!doc) return el("span", { className: "source", text: docId });
     var parts = [doc.publisher, doc.date].filter(Boolean).join(" \u00B7 ");
     var line = el("span", { className: "source" });
@@ -227,7 +305,7 @@
 
   function showNodeDetails(id) {
     var node = nodeById.get(id);
-    var info = data.details.nodes[id] || {};
+    var info = details().nodes[id] || {};
     var badge = el("span", { className: "type-badge", text: node.type });
     badge.style.background = typeStyle(node.type).color;
     var children = [el("h2", { text: node.name }), badge];
@@ -241,12 +319,15 @@
       children.push(el("h3", { text: "Names in this source (" + named.length + ")" }));
       children.push(el("ul", {}, named.map(function (edge) { return el("li", {}, [nodeButton(edge.from)]); })));
     } else {
+      var dates = node.dates || [];
       children.push(definitionList([
-        ["Id", id], ["Mentions", String(info.mentionCount)], ["Sources", String((info.docIds || []).length)]
+        ["Id", id], ["Mentions", String(info.mentionCount)], ["Sources", String((info.docIds || []).length)],
+        ["First seen", dates[0]], ["Last seen", dates.length > 1 ? dates[dates.length - 1] : null],
+        ["Community", node.community === undefined ? null : String(node.community)]
       ].concat(Object.keys(info.extra || {}).map(function (key) { return [key, String(info.extra[key])]; }))));
       children.push(el("h3", { text: "Aliases" }));
-      children.push((info.aliases || []).length
-        ? el("ul", {}, info.aliases.map(function (alias) { return el("li", { text: alias }); }))
+      children.push((node.aliases || []).length
+        ? el("ul", {}, node.aliases.map(function (alias) { return el("li", { text: alias }); }))
         : el("p", { className: "empty", text: "none" }));
       children.push(el("h3", { text: "Sources" }));
       children.push(el("ul", {}, (info.docIds || []).map(function (docId) { return el("li", {}, [sourceLine(docId)]); })));
@@ -265,6 +346,8 @@
     openDetails(children);
   }
 
+  function documentDates(docId) { var doc = nodeById.get(docId); return doc ? doc.dates : undefined; }
+
   function evidenceList(evidence, showMethod) {
     return el("ol", { className: "evidence" }, evidence.map(function (record) {
       var quote = el("blockquote");
@@ -276,13 +359,15 @@
       if (showMethod && typeof record.confidence === "number") meta.push("confidence " + record.confidence.toFixed(2));
       if (record.role) meta.push("role: " + record.role);
       if (record.time) meta.push("time: " + record.time);
-      return el("li", {}, [quote, sourceLine(record.docId), meta.length ? el("div", { className: "meta", text: meta.join(" \u00B7 ") }) : null]);
+      var inRange = datesPass(documentDates(record.docId));
+      if (!inRange) meta.push("outside the selected dates");
+      return el("li", { className: inRange ? "" : "out-of-range" }, [quote, sourceLine(record.docId), meta.length ? el("div", { className: "meta", text: meta.join(" \u00B7 ") }) : null]);
     }));
   }
 
   function showEdgeDetails(edgeId) {
     var edge = edgeById.get(edgeId);
-    var info = data.details.edges[edgeId];
+    var info = details().edges[edgeId];
     var ends = el("p", {}, [nodeButton(edge.from), document.createTextNode(
       edge.kind === "relation" ? " \u2014" + edge.predicate + "\u2192 " : edge.kind === "mention" ? " named in " : " and "), nodeButton(edge.to)]);
     var children = [];
@@ -291,11 +376,13 @@
         ["Confidence", typeof info.confidence === "number" ? info.confidence.toFixed(2) : null],
         ["Sources", String(info.sourceCount)], ["Methods", (info.methods || []).join(", ")],
         ["Role", info.role], ["Former", info.former ? "yes" : null], ["Time", info.time],
-        ["First seen", info.firstSeen], ["Last seen", info.lastSeen]
+        ["First seen", info.firstSeen], ["Last seen", info.lastSeen],
+        ["Source dates", (edge.dates || []).join(", ")]
       ]));
     } else if (info.kind === "co_mention") {
       children.push(el("h2", { text: "Co-mentioned" }), ends,
-        definitionList([["Sentences", String(info.weight)], ["Sources", String(edge.sources)]]));
+        definitionList([["Sentences", String(info.weight)], ["Sources", String(edge.sources)],
+          ["First seen", (edge.dates || [])[0]], ["Last seen", edge.dates && edge.dates.length > 1 ? edge.dates[edge.dates.length - 1] : null]]));
     } else {
       children.push(el("h2", { text: "Mention" }), ends, definitionList([["Times", String(info.count)], ["As written", (info.forms || []).join("; ")]]));
     }
@@ -365,8 +452,7 @@
   /* ---------- search with autocomplete ---------- */
 
   var searchIndex = data.nodes.map(function (node) {
-    var info = data.details.nodes[node.id] || {};
-    return { id: node.id, name: node.name, lower: node.name.toLowerCase(), aliases: (info.aliases || []).map(function (a) { return String(a).toLowerCase(); }), type: node.type, degree: node.degree };
+    return { id: node.id, name: node.name, lower: node.name.toLowerCase(), aliases: (node.aliases || []).map(function (a) { return String(a).toLowerCase(); }), type: node.type, degree: node.degree };
   });
   var suggestions = [];
   var activeSuggestion = -1;
@@ -460,8 +546,9 @@
       if (this.checked) state.types.add(type); else state.types.delete(type);
       refresh();
     });
-    var swatch = el("span", { className: "swatch", text: GLYPHS[typeStyle(type).shape] || "\u25CF" });
+    var swatch = el("span", { className: "swatch type-swatch", text: GLYPHS[typeStyle(type).shape] || "\u25CF" });
     swatch.style.color = typeStyle(type).color;
+    swatch.setAttribute("data-type", type);
     $("type-filters").appendChild(el("label", { className: "row" }, [box, swatch, el("span", { text: type }), el("span", { className: "count", text: String(countOf(type)) })]));
   });
 
@@ -503,6 +590,74 @@
   $("physics").addEventListener("change", function () { network.setOptions({ physics: { enabled: this.checked } }); });
   $("show-more").addEventListener("click", function () { state.limit += data.maxNodes; refresh(); });
   $("show-all").addEventListener("click", function () { state.limit = Infinity; refresh(); });
+  $("rank-by").value = state.rankBy;
+  $("rank-by").addEventListener("change", function () { state.rankBy = this.value; refresh(); });
+
+  /* ---------- colour by type or community ---------- */
+
+  var communities = new Map();
+  data.nodes.forEach(function (node) {
+    if (node.community === undefined) return;
+    if (!communities.has(node.community)) communities.set(node.community, []);
+    communities.get(node.community).push(node);
+  });
+  var LEGEND_COMMUNITIES = 12;
+
+  function renderCommunityLegend() {
+    var ordered = Array.from(communities.keys()).sort(function (a, b) { return communities.get(b).length - communities.get(a).length || a - b; });
+    var rows = ordered.slice(0, LEGEND_COMMUNITIES).map(function (community) {
+      var members = communities.get(community).slice().sort(function (a, b) { return b.mentions - a.mentions || a.name.localeCompare(b.name); });
+      var swatch = el("span", { className: "swatch", text: "\u25CF" });
+      swatch.style.color = communityColour(community);
+      var row = el("div", { className: "row" }, [swatch, el("span", { className: "members", text: members.slice(0, 3).map(function (m) { return m.name; }).join(", "), title: members.map(function (m) { return m.name; }).join(", ") }),
+        el("span", { className: "count", text: String(members.length) })]);
+      row.setAttribute("data-community", String(community));
+      return row;
+    });
+    if (ordered.length > LEGEND_COMMUNITIES) {
+      rows.push(el("p", { className: "hint", text: (ordered.length - LEGEND_COMMUNITIES) + " smaller communities (colours repeat)" }));
+    }
+    var legend = $("community-legend");
+    legend.replaceChildren.apply(legend, [el("h2", { className: "heading", text: "Communities (" + ordered.length + ")" })].concat(rows));
+  }
+
+  function setColourBy(mode) {
+    state.colourBy = mode;
+    nodeSet.update(nodeSet.getIds().map(function (id) { return { id: id, color: nodeColour(nodeById.get(id)) }; }));
+    // By community, colour is the community's; the type list still gives the shapes.
+    document.querySelectorAll("#type-filters .type-swatch").forEach(function (swatch) {
+      swatch.style.color = mode === "community" ? "#555555" : typeStyle(swatch.getAttribute("data-type")).color;
+    });
+    if (mode === "community" && !$("community-legend").firstChild) renderCommunityLegend();
+    $("community-legend").hidden = mode !== "community";
+    $("colour-by").value = mode;
+  }
+  if (!communities.size) {
+    $("colour-by").querySelector('option[value="community"]').disabled = true;
+    $("colour-by").title = "This graph has no communities (built before they were computed).";
+  }
+  $("colour-by").addEventListener("change", function () { setColourBy(this.value); });
+
+  /* ---------- date range ---------- */
+
+  function onDatesChanged() {
+    state.dateFrom = $("date-from").value || "";
+    state.dateTo = $("date-to").value || "";
+    state.keepUndated = $("keep-undated").checked;
+    refresh();
+  }
+  if (data.dateRange) {
+    ["date-from", "date-to"].forEach(function (id) {
+      $(id).min = data.dateRange[0].slice(0, 10);
+      $(id).max = data.dateRange[1].slice(0, 10);
+      $(id).addEventListener("change", onDatesChanged);
+      $(id).addEventListener("input", onDatesChanged);
+    });
+    $("keep-undated").addEventListener("change", onDatesChanged);
+    $("date-span").textContent = "Sources from " + data.dateRange[0] + " to " + data.dateRange[1] + ". Empty means open-ended.";
+  } else {
+    $("date-filter").hidden = true;
+  }
   $("export-png").addEventListener("click", function () {
     var canvas = container.querySelector("canvas");
     var link = el("a");
@@ -516,7 +671,8 @@
   document.title = data.title;
   window.newskg = {
     network: network, nodes: nodeSet, edges: edgeSet, data: data, state: state,
-    refresh: refresh, selectNode: selectNode, selectEdge: selectEdge, focusNeighbourhood: focusNeighbourhood,
+    refresh: refresh, selectNode: selectNode, selectEdge: selectEdge, focusNeighbourhood: focusNeighbourhood, setColourBy: setColourBy,
+    details: details, timings: timings,
     shown: function () { return { nodes: Array.from(shown.nodes), edges: Array.from(shown.edges) }; },
     isShown: function (id) { return shown.nodes.has(id) || shown.edges.has(id); },
     focused: null, readyAt: null

@@ -25,8 +25,8 @@ def _hostile_graph() -> nx.MultiDiGraph:
     return graph
 
 
-def _data_block(page: str) -> str:
-    match = re.search(r'<script type="application/json" id="newskg-data">(.*?)</script>', page, re.S)
+def _data_block(page: str, name: str = "data") -> str:
+    match = re.search(rf'<script type="application/json" id="newskg-{name}">(.*?)</script>', page, re.S)
     assert match
     return match.group(1)
 
@@ -42,13 +42,14 @@ def test_html_page_loads_nothing_from_the_network():
 
 def test_html_page_embeds_hostile_text_only_as_escaped_json():
     page = html_page(_hostile_graph())
-    block = _data_block(page)
-    assert "<" not in block and ">" not in block and "\u2028" not in block
-    data = json.loads(block)
-    assert data["details"]["nodes"]["person/x"]["label"] == HOSTILE
-    # The only script elements are the template's three (vis-network's own code
+    for name in ("data", "details"):
+        block = _data_block(page, name)
+        assert "<" not in block and ">" not in block and "\u2028" not in block
+    assert json.loads(_data_block(page, "details"))["nodes"]["person/x"]["label"] == HOSTILE
+    assert json.loads(_data_block(page))["nodes"][1]["aliases"] == [HOSTILE]
+    # The only script elements are the template's four (vis-network's own code
     # holds the string "<script>" in a polyfill).
-    assert page.count("<script") == 3 + VIS_NETWORK_JS.read_text(encoding="utf-8").count("<script")
+    assert page.count("<script") == 4 + VIS_NETWORK_JS.read_text(encoding="utf-8").count("<script")
 
 
 def test_html_page_counts_every_node_and_edge(tmp_path):
