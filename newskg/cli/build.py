@@ -9,12 +9,12 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from extract.extractor import ModelNotFoundError
 from graph.writers import DEFAULT_BUILD_FORMATS, FORMATS
 from newskg import DEFAULT_MODEL
 from newskg.cli.app import app, errors, fail, is_terminal
-from newskg.distributed import SchedulerUnavailableError
-from newskg.pipeline import EXIT_FATAL, BuildOptions, RulesFileError, StrictModeError, UpdateError, build, read_manifest
+
+# spaCy and Dask are imported by the build itself, not at start-up: every other
+# command (query, serve, stats…) would otherwise pay seconds for them.
 
 
 def _progress_bar(items: Iterator, total: int) -> Iterator:
@@ -62,6 +62,10 @@ def build_command(
     Exit codes: 0 when every input was read, 2 when some input was skipped
     (each is named on stderr and in report.json), 1 on a fatal error.
     """
+    from extract.extractor import ModelNotFoundError
+    from newskg.distributed import SchedulerUnavailableError
+    from newskg.pipeline import EXIT_FATAL, BuildOptions, RulesFileError, StrictModeError, UpdateError, build, read_manifest
+
     if update is not None and out is not None and out.resolve() != update.resolve():
         raise fail("--update DIR writes into DIR; leave out --out or give the same folder")
     if not inputs and update is None:
