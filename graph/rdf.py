@@ -41,6 +41,8 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.term import Node
 
+from newskg.model import entity_id as minted_entity_id
+
 DEFAULT_BASE_IRI = "https://newskg.example.org/"
 ONTOLOGY_IRI = "https://newskg.example.org/ontology"
 
@@ -236,11 +238,9 @@ def _entity_index(graph: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
 
 
 def _named_entity_id(entity_type: str, name: str) -> str:
-    # Same id scheme as the resolver, so a publisher named in the text and in the
-    # metadata is one IRI; imported lazily to keep graph/ free of spaCy at import.
-    from extract.resolve import entity_id
-
-    return entity_id(entity_type, name)  # type: ignore[arg-type]
+    # The data model's id scheme, so a publisher named in the text and in the
+    # metadata is one IRI.
+    return minted_entity_id(entity_type, name)  # type: ignore[arg-type]
 
 
 def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
