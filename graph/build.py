@@ -35,6 +35,9 @@ Relation edges (subject -> object, key = predicate, e.g. ``"leaderOf"``)
 An evidence dict is ``{"doc_id", "sentence", "start", "end", "text",
 "highlights": [[start, end], ...], "method", "confidence", "role", "former",
 "time"}``; offsets are into the document's text and ``text`` is the sentence.
+Evidence from a reference source rather than an article names it in ``doc_id``
+with a ``gazetteer:`` prefix (``gazetteer:geonames`` for place ``partOf`` facts);
+such a source is not a document node, and ``text`` is a generated statement.
 
 Every attribute value is JSON-serializable (lists, never sets or tuples).
 """
