@@ -106,7 +106,7 @@ def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, ran
     payload = {
         "title": title,
         "nodes": nodes,
-        "edges": edges,
+        "edges": edge_columns(edges, nodes),
         "options": json.loads(options),
         "large": graph.number_of_edges() > LARGE_GRAPH_EDGES,
         "typeStyles": {**TYPE_STYLES, "Other": OTHER_TYPE_STYLE},
@@ -126,7 +126,7 @@ def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, ran
         "CSP": _content_security_policy(scripts),
         "CSS": (ASSETS / "view.css").read_text(encoding="utf-8"),
         "DATA": json_for_script(payload),
-        "DETAILS": json_for_script(details),
+        "DETAILS": json_for_script(_without_nulls(details)),
         "VIS_JS": scripts[0],
         "VIEW_JS": scripts[1],
     }
@@ -317,6 +317,8 @@ def _vis_node(
     )
     if dates:
         record["dates"] = dates
+    if record["name"] == record["label"]:
+        del record["name"]  # the page reads a missing name as the label
     return record
 
 
@@ -379,6 +381,52 @@ def _vis_options(*, large: bool) -> dict[str, Any]:
             "arrows": {"to": {"scaleFactor": 0.6}},
         },
     }
+
+
+EDGE_KINDS = ("relation", "co_mention", "mention")
+
+
+def edge_columns(edges: list[dict[str, Any]], nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Edge records as columns: ends as node positions, kinds and predicates as small numbers.
+
+    A 20,000-edge graph's edges shrink from ~3 MB of objects to well under 1 MB of
+    numbers, which the browser reads much faster; the page script rebuilds the records
+    (ids ``e0``, ``e1``… in this order). Optional fields are listed only where set.
+
+    Examples:
+        >>> columns = edge_columns([{"id": "e0", "from": "a", "to": "b", "kind": "mention"}], [{"id": "a"}, {"id": "b"}])
+        >>> columns["from"], columns["to"], columns["kind"]
+        ([0], [1], [2])
+    """
+    position = {node["id"]: number for number, node in enumerate(nodes)}
+    predicates = sorted({edge["predicate"] for edge in edges if "predicate" in edge})
+    predicate_number = {predicate: number for number, predicate in enumerate(predicates)}
+    columns: dict[str, Any] = {
+        "count": len(edges),
+        "predicates": predicates,
+        "from": [position[edge["from"]] for edge in edges],
+        "to": [position[edge["to"]] for edge in edges],
+        "kind": [EDGE_KINDS.index(edge["kind"]) if edge["kind"] in EDGE_KINDS else 2 for edge in edges],
+        "predicate": [predicate_number.get(edge.get("predicate"), -1) for edge in edges],
+        "width": [edge.get("width", 0) for edge in edges],
+        "confidence": [edge.get("confidence", 0) for edge in edges],
+        "sources": [edge.get("sources", 0) for edge in edges],
+    }
+    # Sparse columns: {edge number: value}, only where present.
+    for name in ("weight", "dates", "former"):
+        values = {str(number): edge[name] for number, edge in enumerate(edges) if edge.get(name)}
+        if values:
+            columns[name] = values
+    return columns
+
+
+def _without_nulls(value: Any) -> Any:
+    """``value`` with every ``None`` dictionary entry left out (the page treats missing as null)."""
+    if isinstance(value, dict):
+        return {key: _without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_without_nulls(item) for item in value]
+    return value
 
 
 def _predicate_colours(graph: nx.MultiDiGraph) -> dict[str, str]:

@@ -5,7 +5,32 @@
 
   var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("newskg-data").textContent);
+  data.nodes.forEach(function (node) { if (node.name === undefined) node.name = node.label; });
+  data.edges = edgeRecords(data.edges);
   timings.parsed = performance.now();
+
+  /* Edges arrive as columns (see graph/html.py edge_columns); rebuild one record per edge. */
+  function edgeRecords(columns) {
+    var KINDS = ["relation", "co_mention", "mention"];
+    var sparse = function (name) { return columns[name] || {}; };
+    var weights = sparse("weight"), dates = sparse("dates"), former = sparse("former");
+    var records = new Array(columns.count);
+    for (var i = 0; i < columns.count; i++) {
+      var record = {
+        id: "e" + i, from: data.nodes[columns.from[i]].id, to: data.nodes[columns.to[i]].id, kind: KINDS[columns.kind[i]],
+        width: columns.width[i], sources: columns.sources[i]
+      };
+      if (record.kind === "relation") {
+        record.predicate = columns.predicates[columns.predicate[i]];
+        record.confidence = columns.confidence[i];
+        if (former[i]) record.former = true;
+      }
+      if (weights[i] !== undefined) record.weight = weights[i];
+      if (dates[i] !== undefined) record.dates = dates[i];
+      records[i] = record;
+    }
+    return records;
+  }
   /* Evidence, sources and authors are parsed only when a details panel first needs them. */
   var detailsCache = null;
   function details() {
@@ -55,6 +80,10 @@
   }
   function shorten(text, length) { return text.length <= length ? text : text.slice(0, length - 1) + "\u2026"; }
   var RELATION_CURVE = { enabled: true, type: "curvedCW", roundness: 0.15 };
+  /* Predicate labels on thousands of edges cost a third of every frame and read as noise;
+     they appear once the view narrows to this many edges (colour still tells predicates apart). */
+  var EDGE_LABEL_LIMIT = 2000;
+  var edgeLabels = true;
 
   /* The vis-network item for a node or edge record: only what drawing needs. */
   function visNode(node) {
@@ -64,7 +93,7 @@
     var item = { id: edge.id, from: edge.from, to: edge.to, kind: edge.kind };
     if (edge.kind === "relation") {
       item.predicate = edge.predicate;
-      item.label = shorten(edge.predicate, 32);
+      item.label = edgeLabels ? shorten(edge.predicate, 32) : "";
       item.arrows = "to";
       item.color = edgeColourObject(data.predicateColours[edge.predicate] || "#555555", 1);
       item.width = edge.width;
@@ -177,6 +206,7 @@
   /* The DataSets hold only what is shown: vis-network's cost follows the items it
      holds, hidden or not, so filters add and remove items rather than hide them. */
   var shown = computeVisibility();
+  edgeLabels = shown.edges.size <= EDGE_LABEL_LIMIT;
   var nodeSet = new vis.DataSet(data.nodes.filter(function (node) { return shown.nodes.has(node.id); }).map(visNode));
   var edgeSet = new vis.DataSet(data.edges.filter(function (edge) { return shown.edges.has(edge.id); }).map(visEdge));
   timings.dataSets = performance.now();
@@ -215,6 +245,15 @@
       });
     }
     shown = next;
+    var labelsWanted = shown.edges.size <= EDGE_LABEL_LIMIT;
+    if (labelsWanted !== edgeLabels) {
+      edgeLabels = labelsWanted;
+      var relabelled = [];
+      edgeSet.forEach(function (item) {
+        if (item.kind === "relation" && shown.edges.has(item.id)) relabelled.push({ id: item.id, label: edgeLabels ? shorten(item.predicate, 32) : "" });
+      });
+      if (relabelled.length) edgeSet.update(relabelled);
+    }
     if (edgesGone.length) edgeSet.remove(edgesGone);
     if (nodesGone.length) nodeSet.remove(nodesGone);
     if (nodesNew.length) nodeSet.add(nodesNew);
@@ -400,7 +439,8 @@
       state.pinned.add(edge.to);
       refresh();
     }
-    network.selectEdges([edgeId]);
+    // Still hidden (its dates or predicate are filtered out): show its details without selecting it.
+    if (shown.edges.has(edgeId)) network.selectEdges([edgeId]);
     showEdgeDetails(edgeId);
   }
 
@@ -411,17 +451,22 @@
     refresh();
     network.selectNodes([id]);
     if (options && options.focusCamera) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: cameraAnimation() });
     }
     window.newskg.focused = id;
     showNodeDetails(id);
+  }
+
+  /* A glide on small views; on big ones each frame of it is a full redraw, so jump. */
+  function cameraAnimation() {
+    return shown.edges.size + shown.nodes.size > 4000 ? false : { duration: 350, easingFunction: "easeInOutQuad" };
   }
 
   function focusNeighbourhood(id, depth) {
     state.focus = { id: id, depth: depth };
     refresh();
     network.selectNodes([id]);
-    network.fit({ nodes: Array.from(shown.nodes), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    network.fit({ nodes: Array.from(shown.nodes), animation: cameraAnimation() });
   }
 
   function resetView() {

@@ -364,3 +364,154 @@ def test_html_hostile_text_runs_no_script(open_page, tmp_path):
     # The payloads are shown as text, exactly.
     assert HOSTILE_PAYLOADS[1] in page.inner_text("#details")
     assert page.title() == HOSTILE_PAYLOADS[1]
+
+
+def dated_graph() -> nx.MultiDiGraph:
+    """Sources published on three dates and one undated; entities in two communities."""
+    graph = nx.MultiDiGraph(name="newskg")
+    sentence = "Ann Lee leads Blue Front, allied with Red Group in Kabul."
+    documents = {"doc-jan": "2024-01-10", "doc-mar": "2024-03-05", "doc-jun": "2024-06-20T08:00:00Z", "doc-undated": None}
+    for doc, date in documents.items():
+        graph.add_node(doc, kind="document", doc_kind="article", title=f"Report {doc}", publisher="Wire", authors=[], date=date,
+                       source=f"{doc}.txt", url=None, parent_id=None, text=sentence)
+    entities = {
+        "person/ann-lee": ("Person", "Ann Lee", ["doc-jan", "doc-jun"], 0),
+        "organization/blue-front": ("Organization", "Blue Front", ["doc-jan", "doc-mar", "doc-jun"], 0),
+        "organization/red-group": ("Organization", "Red Group", ["doc-mar", "doc-undated"], 1),
+        "place/kabul": ("Place", "Kabul", ["doc-undated"], 1),
+    }
+    for node, (entity_type, label, docs, community) in entities.items():
+        graph.add_node(node, kind="entity", type=entity_type, label=label, aliases=[], mention_count=len(docs), doc_ids=docs,
+                       community=community)
+        for doc in docs:
+            start = sentence.index(label)
+            graph.add_edge(node, doc, key="mention", kind="mention", count=1,
+                           mentions=[{"start": start, "end": start + len(label), "text": label, "sentence": 0}])
+
+    def relation(subject: str, obj: str, predicate: str, docs: list[str], first: str | None, last: str | None) -> None:
+        evidence = [{"doc_id": doc, "sentence": 0, "start": 0, "end": len(sentence), "text": sentence,
+                     "highlights": [_span(sentence, predicate[:4].lower())] if predicate[:4].lower() in sentence else [],
+                     "method": "pattern", "confidence": 0.8, "role": None, "former": False, "time": None} for doc in docs]
+        graph.add_edge(subject, obj, key=predicate, kind="relation", predicate=predicate, confidence=0.8, source_count=len(docs),
+                       methods=["pattern"], role=None, former=False, time=None, first_seen=first, last_seen=last, evidence=evidence)
+
+    relation("person/ann-lee", "organization/blue-front", "leaderOf", ["doc-jan", "doc-jun"], "2024-01-10", "2024-06-20T08:00:00Z")
+    relation("organization/blue-front", "organization/red-group", "alliedWith", ["doc-mar"], "2024-03-05", "2024-03-05")
+    relation("organization/red-group", "place/kabul", "locatedIn", ["doc-undated"], None, None)
+    return graph
+
+
+@pytest.fixture()
+def dated_page(open_page, tmp_path):
+    path = tmp_path / "dated.html"
+    write_html(dated_graph(), path)
+    return open_page(path)
+
+
+def test_html_date_range_hides_edges_and_sources_outside_it(dated_page):
+    page, _ = dated_page
+
+    def shown_relations() -> list[str]:
+        return sorted(page.evaluate("() => newskg.edges.get({filter: e => e.kind === 'relation'}).map(e => e.predicate)"))
+
+    def shown_nodes() -> list[str]:
+        return sorted(page.evaluate("() => newskg.shown().nodes"))
+
+    assert page.locator("#date-filter").is_visible()
+    assert page.evaluate("() => [document.getElementById('date-from').min, document.getElementById('date-to').max]") == ["2024-01-10", "2024-06-20"]
+    assert shown_relations() == ["alliedWith", "leaderOf", "locatedIn"]
+    page.fill("#date-from", "2024-02-01")
+    page.fill("#date-to", "2024-04-30")
+    # leaderOf's sources are from January and June; the undated locatedIn stays while undated items are kept.
+    assert shown_relations() == ["alliedWith", "locatedIn"]
+    assert shown_nodes() == ["doc-mar", "doc-undated", "organization/blue-front", "organization/red-group", "place/kabul"]
+    page.uncheck("#keep-undated")
+    assert shown_relations() == ["alliedWith"]
+    assert shown_nodes() == ["doc-mar", "organization/blue-front", "organization/red-group"]
+    # A day range at the end: the June source's timestamp counts as its day.
+    page.fill("#date-from", "2024-06-20")
+    page.fill("#date-to", "2024-06-20")
+    assert shown_relations() == ["leaderOf"]
+    page.fill("#date-from", "")
+    page.fill("#date-to", "")
+    assert shown_relations() == ["alliedWith", "leaderOf", "locatedIn"]
+    assert len(shown_nodes()) == 8
+
+
+def test_html_details_panel_shows_dates(dated_page):
+    page, _ = dated_page
+    page.fill("#date-from", "2024-01-01")
+    page.fill("#date-to", "2024-02-01")
+    edge_id = page.evaluate("() => newskg.data.edges.find(e => e.predicate === 'leaderOf').id")
+    page.evaluate("(id) => newskg.selectEdge(id)", edge_id)
+    panel = page.inner_text("#details")
+    assert "First seen\n2024-01-10" in panel and "Last seen\n2024-06-20T08:00:00Z" in panel
+    assert "Source dates\n2024-01-10, 2024-06-20" in panel
+    # The June evidence is listed but marked as outside the chosen range.
+    assert page.locator("#details .evidence li").count() == 2
+    assert page.locator("#details .evidence li.out-of-range").all_inner_texts()[0].count("outside the selected dates") == 1
+    page.evaluate("() => newskg.selectNode('organization/blue-front')")
+    panel = page.inner_text("#details")
+    assert "First seen\n2024-01-10" in panel and "Last seen\n2024-06-20" in panel
+    page.evaluate("() => newskg.selectNode('doc-mar')")
+    assert "Date\n2024-03-05" in page.inner_text("#details")
+
+
+def test_html_colour_by_community_recolours_nodes_and_shows_a_legend(dated_page):
+    page, _ = dated_page
+
+    def colour(node: str) -> str:
+        return page.evaluate("(id) => newskg.nodes.get(id).color.background", node)
+
+    palette = page.evaluate("() => newskg.data.communityColours")
+    person_colour = page.evaluate("() => newskg.data.typeStyles.Person.color")
+    assert colour("person/ann-lee") == person_colour
+    assert page.locator("#community-legend").is_hidden()
+    page.select_option("#colour-by", "community")
+    assert colour("person/ann-lee") == colour("organization/blue-front") == palette[0]
+    assert colour("organization/red-group") == colour("place/kabul") == palette[1]
+    assert colour("doc-mar") == page.evaluate("() => newskg.data.typeStyles.Document.color")
+    legend = page.locator("#community-legend .row")
+    assert legend.count() == 2
+    assert legend.nth(0).inner_text().split("\n")[-1] == "2"
+    assert "Blue Front" in legend.nth(0).inner_text()
+    # Nodes that come back after a filter get the community colour too.
+    page.uncheck("#type-Place")
+    page.check("#type-Place")
+    assert colour("place/kabul") == palette[1]
+    page.select_option("#colour-by", "type")
+    assert colour("person/ann-lee") == person_colour
+    assert page.locator("#community-legend").is_hidden()
+
+
+def test_html_opening_set_can_be_ranked_by_pagerank(open_page, tmp_path):
+    # Two hubs: "a" has more neighbours, but "b"'s neighbours are themselves hubs.
+    graph = nx.MultiDiGraph(name="newskg")
+
+    def entity(node: str) -> None:
+        if node not in graph:
+            graph.add_node(node, kind="entity", type="Person", label=node.upper(), aliases=[], mention_count=1, doc_ids=[])
+
+    def link(u: str, v: str) -> None:
+        entity(u)
+        entity(v)
+        graph.add_edge(u, v, key="associatedWith", kind="relation", predicate="associatedWith", confidence=1.0, source_count=1,
+                       methods=["x"], role=None, former=False, time=None, first_seen=None, last_seen=None, evidence=[])
+
+    for number in range(12):
+        link("a", f"a-leaf-{number}")
+    for hub in range(3):
+        link("b", f"b-hub-{hub}")
+        for leaf in range(10):
+            link(f"b-hub-{hub}", f"b-hub-{hub}-leaf-{leaf}")
+    path = tmp_path / "ranked.html"
+    write_html(graph, path, max_nodes=4, rank_by="pagerank")
+    page, _ = open_page(path)
+    simple = nx.Graph(graph.to_undirected())
+    scores = nx.pagerank(simple)
+    expected = sorted(sorted(scores, key=lambda n: (-scores[n], n))[:4])
+    assert sorted(page.evaluate("() => newskg.shown().nodes")) == expected
+    assert "PageRank" in page.inner_text("#notice-text")
+    page.select_option("#rank-by", "degree")
+    assert "a" in page.evaluate("() => newskg.shown().nodes")
+    assert "degree" in page.inner_text("#notice-text")

@@ -57,7 +57,7 @@ def test_html_page_counts_every_node_and_edge(tmp_path):
     write_html(graph, tmp_path / "graph.html")
     data = json.loads(_data_block((tmp_path / "graph.html").read_text(encoding="utf-8")))
     assert data["totals"] == {"nodes": 2, "edges": 1}
-    assert len(data["nodes"]) == 2 and len(data["edges"]) == 1
+    assert len(data["nodes"]) == 2 and data["edges"]["count"] == 1
 
 
 @settings(max_examples=200, deadline=None)
