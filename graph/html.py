@@ -188,15 +188,18 @@ def build_network(graph: nx.MultiDiGraph) -> tuple[Network, dict[str, Any]]:
     vis_edges = []
     edge_details: dict[str, Any] = {}
     mentions_by_entity_doc = _mention_offsets(graph)
+    # One copy of each evidence sentence: a sentence naming five entities backs ten co-mentions.
+    sentences: dict[str, int] = {}
     for number, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
         edge_id = f"e{number}"
         vis_edges.append(_vis_edge(edge_id, u, v, key, data, day_of_document))
-        edge_details[edge_id] = _edge_details(u, v, key, data, mentions_by_entity_doc)
+        edge_details[edge_id] = _edge_details(u, v, key, data, mentions_by_entity_doc, sentences)
     network.edges = vis_edges
     network.options = _vis_options(large=graph.number_of_edges() > LARGE_GRAPH_EDGES)
     details = {
         "nodes": {node: _node_details(data) for node, data in graph.nodes(data=True)},
         "edges": edge_details,
+        "sentences": list(sentences),
     }
     return network, details
 
@@ -465,7 +468,15 @@ def _mention_offsets(graph: nx.MultiDiGraph) -> dict[tuple[Any, str], list[tuple
     return offsets
 
 
-def _edge_details(u: Any, v: Any, key: Any, data: dict[str, Any], mention_offsets: dict[tuple[Any, str], list[tuple[int, int]]]) -> dict[str, Any]:
+def _edge_details(
+    u: Any,
+    v: Any,
+    key: Any,
+    data: dict[str, Any],
+    mention_offsets: dict[tuple[Any, str], list[tuple[int, int]]],
+    sentences: dict[str, int],
+) -> dict[str, Any]:
+    """The panel data of an edge; evidence sentences go into ``sentences`` (text -> number)."""
     kind = data.get("kind")
     if kind == "mention":
         return {"kind": "mention", "count": int(data.get("count") or 0), "forms": sorted({str(m.get("text")) for m in data.get("mentions", [])})}
@@ -481,10 +492,12 @@ def _edge_details(u: Any, v: Any, key: Any, data: dict[str, Any], mention_offset
                 for span in mention_offsets.get((entity, record.get("doc_id")), [])
                 if start <= span[0] and span[1] <= end
             ]
+        text = str(record.get("text") or "")
         evidence.append(
             {
                 "docId": record.get("doc_id"),
-                "segments": highlight_segments(str(record.get("text") or ""), int(record.get("start") or 0), highlights),
+                "sentence": sentences.setdefault(text, len(sentences)),
+                "spans": highlight_spans(text, int(record.get("start") or 0), highlights),
                 "method": record.get("method"),
                 "confidence": record.get("confidence"),
                 "role": record.get("role"),
@@ -507,6 +520,28 @@ def _edge_details(u: Any, v: Any, key: Any, data: dict[str, Any], mention_offset
     elif kind == "co_mention":
         details.update(weight=data.get("weight"))
     return details
+
+
+def highlight_spans(sentence: str, sentence_start: int, highlights: list[tuple[int, int]]) -> list[list[int]]:
+    """The highlighted ``[start, end]`` spans of ``sentence``, in code points from its start.
+
+    Clipped to the sentence, overlaps merged. The page slices the sentence by code
+    points (``Array.from``), not UTF-16 units, so an emoji does not shift them.
+
+    Examples:
+        >>> highlight_spans("😀 Mullah Omar led the Taliban.", 100, [(121, 128)])
+        [[21, 28]]
+    """
+    spans = []
+    cursor = 0
+    for text, highlighted in highlight_segments(sentence, sentence_start, highlights):
+        if highlighted:
+            if spans and spans[-1][1] == cursor:
+                spans[-1][1] = cursor + len(text)
+            else:
+                spans.append([cursor, cursor + len(text)])
+        cursor += len(text)
+    return spans
 
 
 def highlight_segments(sentence: str, sentence_start: int, highlights: list[tuple[int, int]]) -> list[list[Any]]:
@@ -540,4 +575,4 @@ def highlight_segments(sentence: str, sentence_start: int, highlights: list[tupl
     return segments
 
 
-__all__ = ["write_html", "html_page", "build_network", "json_for_script", "highlight_segments", "DEFAULT_MAX_NODES"]
+__all__ = ["write_html", "html_page", "build_network", "json_for_script", "highlight_segments", "highlight_spans", "DEFAULT_MAX_NODES"]

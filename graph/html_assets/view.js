@@ -390,9 +390,15 @@
   function evidenceList(evidence, showMethod) {
     return el("ol", { className: "evidence" }, evidence.map(function (record) {
       var quote = el("blockquote");
-      record.segments.forEach(function (segment) {
-        quote.appendChild(segment[1] ? el("mark", { text: segment[0] }) : document.createTextNode(segment[0]));
+      // Spans count code points (graph/html.py highlight_spans): slice an array of them.
+      var characters = Array.from(details().sentences[record.sentence] || "");
+      var cursor = 0;
+      (record.spans || []).forEach(function (span) {
+        if (span[0] > cursor) quote.appendChild(document.createTextNode(characters.slice(cursor, span[0]).join("")));
+        quote.appendChild(el("mark", { text: characters.slice(span[0], span[1]).join("") }));
+        cursor = span[1];
       });
+      if (cursor < characters.length || !cursor) quote.appendChild(document.createTextNode(characters.slice(cursor).join("")));
       var meta = [];
       if (showMethod && record.method) meta.push("method: " + record.method);
       if (showMethod && typeof record.confidence === "number") meta.push("confidence " + record.confidence.toFixed(2));

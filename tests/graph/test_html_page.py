@@ -6,10 +6,11 @@ import json
 import re
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.html import VIS_NETWORK_JS, highlight_segments, html_page, json_for_script, write_html
+from graph.html import VIS_NETWORK_JS, highlight_segments, highlight_spans, html_page, json_for_script, write_html
 from graph.html_layout import packed_layout
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">javascript:alert(1)\u2028\u202e\u200b😀'
@@ -89,3 +90,28 @@ def test_html_layout_is_deterministic_and_keeps_components_apart():
     assert set(first) == set(nodes)
     assert len({(round(x, 3), round(y, 3)) for x, y in first.values()}) == len(nodes)
     assert packed_layout([], []) == {}
+
+
+def test_html_highlight_spans_merge_touching_pieces_and_count_code_points():
+    sentence = "😀 Mullah Omar led the Taliban."
+    start = sentence.index("Mullah")
+    assert highlight_spans(sentence, 0, [(start, start + 6), (start + 6, start + 11)]) == [[start, start + 11]]
+    assert highlight_spans(sentence, 0, []) == []
+
+
+def test_html_page_stores_each_evidence_sentence_once():
+    graph = _hostile_graph()
+    graph.add_node("person/y", kind="entity", type="Person", label="Y", aliases=[], mention_count=1, doc_ids=["doc-1"])
+    record = {"doc_id": "doc-1", "sentence": 0, "start": 0, "end": len(HOSTILE), "text": HOSTILE, "highlights": []}
+    graph.add_edge("person/x", "person/y", key="coMentionedWith", kind="co_mention", weight=1, evidence=[record])
+    graph.add_edge("person/x", "person/y", key="knows", kind="relation", predicate="knows", confidence=0.5, source_count=1,
+                   methods=["x"], evidence=[dict(record, highlights=[[0, 8]])])
+    details = json.loads(_data_block(html_page(graph), "details"))
+    assert details["sentences"] == [HOSTILE]
+    evidence = [item["evidence"][0] for item in details["edges"].values() if "evidence" in item]
+    assert [record["sentence"] for record in evidence] == [0, 0]
+
+
+def test_html_page_rejects_an_unknown_ranking():
+    with pytest.raises(ValueError):
+        html_page(_hostile_graph(), rank_by="betweenness")
