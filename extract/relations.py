@@ -14,7 +14,10 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 from extract.relation_lexicon import PREDICATE_TYPES
+from extract.relation_model import METHOD as MODEL_METHOD
+from extract.relation_model import load_relation_model
 from extract.relation_rules import (
+    Argument,
     Candidate,
     ParseIndex,
     name_rules,
@@ -29,9 +32,18 @@ from newskg.model import Document, Evidence, Mention, Relation, Sentence, mentio
 
 
 def extract_relations(
-    spacy_doc: Doc, document: Document, mentions: list[Mention] | tuple[Mention, ...], sentences: tuple[Sentence, ...]
+    spacy_doc: Doc,
+    document: Document,
+    mentions: list[Mention] | tuple[Mention, ...],
+    sentences: tuple[Sentence, ...],
+    *,
+    use_model: bool = True,
 ) -> list[Relation]:
-    """Relations whose subject and object are mention keys (``doc_id:start:end``)."""
+    """Relations whose subject and object are mention keys (``doc_id:start:end``).
+
+    The parse rules run first; then the learned pair classifier
+    (``extract/relation_model.py``) adds what they missed, unless ``use_model`` is False.
+    """
     if not mentions or len(mentions) < 2 or not spacy_doc.has_annotation("DEP"):
         return []
     index = ParseIndex.build(spacy_doc, list(mentions))
@@ -44,6 +56,8 @@ def extract_relations(
         if key not in best or score > best[key][1]:
             best[key] = (candidate, score)
     relations = [to_relation(candidate, score, document, sentences) for candidate, score in best.values()]
+    if use_model:
+        relations += model_relations(spacy_doc, document, mentions, sentences, relations)
     return sorted(relations, key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))
 
 
@@ -98,3 +112,36 @@ def to_relation(candidate: Candidate, score: float, document: Document, sentence
         former=candidate.former,
         time=candidate.time,
     )
+
+
+def model_relations(
+    spacy_doc: Doc,
+    document: Document,
+    mentions: list[Mention] | tuple[Mention, ...],
+    sentences: tuple[Sentence, ...],
+    rule_relations: list[Relation],
+) -> list[Relation]:
+    """What the pair classifier finds that no rule did (rules keep precedence)."""
+    model = load_relation_model()
+    if model is None:
+        return []
+    rule_predicates: dict[tuple[str, str], set[str]] = {}
+    for relation in rule_relations:
+        rule_predicates.setdefault((relation.subject, relation.object), set()).add(relation.predicate)
+    # A rule's CoNLL-like relation (memberOf or leaderOf, locatedIn or partOf) already covers the pair.
+    same_family = {
+        "memberOf": {"memberOf", "leaderOf"}, "leaderOf": {"memberOf", "leaderOf"},
+        "partOf": {"partOf", "locatedIn"}, "locatedIn": {"partOf", "locatedIn"},
+    }
+    added: list[Relation] = []
+    for prediction in model.predict(spacy_doc, mentions, rule_predicates):
+        subject_key, object_key = mention_key(prediction.subject), mention_key(prediction.object)
+        known = rule_predicates.get((subject_key, object_key), set())
+        if known & same_family.get(prediction.predicate, {prediction.predicate}):
+            continue
+        candidate = Candidate(
+            Argument(prediction.subject), prediction.predicate, Argument(prediction.object),
+            prediction.probability, MODEL_METHOD, prediction.triggers,
+        )
+        added.append(to_relation(candidate, round(prediction.probability, 3), document, sentences))
+    return added

@@ -1,0 +1,210 @@
+"""Train newskg's relation pair classifier on CoNLL04 and write its weights.
+
+Every ordered same-sentence pair of newskg mentions whose types fit a CoNLL04
+relation becomes one example (features from ``extract/relation_model.py``),
+labelled positive when CoNLL04 has that relation between the same spans (the
+span comparison of ``benchmarks/conll04.py``). A logistic regression is fitted
+on the train split; its regularization and each relation's decision threshold
+are chosen by end-to-end micro-F1 on dev (rules + classifier, as the product runs
+them). With ``--final-fit train_dev`` the chosen settings are refitted on
+train+dev before the weights are written. Test is never read.
+
+Only the weights leave this script (feature string → weight, a JSON file); no
+CoNLL04 text is written anywhere. Needs the ``train`` extra (scikit-learn)::
+
+    .venv/bin/pip install -c constraints.txt -e '.[train]'
+    .venv/bin/python benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+from conll04 import Key, conll_predictions, count, load_split, mention_span, prf  # noqa: E402
+from scipy.sparse import csr_matrix  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from extract.extractor import load_model  # noqa: E402
+from extract.mentions import find_mentions  # noqa: E402
+from extract.relation_model import MODEL_PATH, PAIR_TASKS, TASK_PREDICATES, RelationModel, candidate_pairs  # noqa: E402
+from extract.relations import extract_relations  # noqa: E402
+from newskg import DEFAULT_MODEL  # noqa: E402
+from newskg.atomic import atomic_write_text  # noqa: E402
+from newskg.model import Sentence, mention_key  # noqa: E402
+
+TASKS = tuple(PAIR_TASKS.values())
+SAME_FAMILY = {"memberOf": {"memberOf", "leaderOf"}, "partOf": {"partOf", "locatedIn"}, "locatedIn": {"partOf", "locatedIn"}}
+
+
+@dataclass
+class Pair:
+    features: list[str]
+    task: str
+    key: Key
+    label: bool
+    covered_by_rule: bool  # the rules already gave this pair the task's relation
+
+
+@dataclass
+class SplitExamples:
+    pairs: list[list[Pair]]  # per sentence
+    rule_keys: list[set[Key]]  # per sentence: what the rules alone predict, as CoNLL04 keys
+    golds: list[set[Key]]
+
+
+def featurize(data: Path, split: str, nlp, *, lenient: bool) -> SplitExamples:
+    documents, golds, _ = load_split(data, split, lenient=lenient)
+    result = SplitExamples([], [], golds)
+    for spacy_doc, document, gold in zip(nlp.pipe((d.text for d in documents), batch_size=64), documents, golds):
+        sentences = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
+        mentions = find_mentions(spacy_doc, document, sentences)
+        relations = extract_relations(spacy_doc, document, mentions, sentences, use_model=False)
+        result.rule_keys.append(set(conll_predictions(document.text, mentions, relations, lenient=lenient)))
+        rule_predicates: dict[tuple[str, str], set[str]] = {}
+        for relation in relations:
+            rule_predicates.setdefault((relation.subject, relation.object), set()).add(relation.predicate)
+        pairs = []
+        for subject, obj, task, features, _ in candidate_pairs(spacy_doc, mentions, rule_predicates):
+            key = (mention_span(document.text, subject, lenient=lenient), task, mention_span(document.text, obj, lenient=lenient))
+            predicate = TASK_PREDICATES[task]
+            known = rule_predicates.get((mention_key(subject), mention_key(obj)), set())
+            covered = bool(known & SAME_FAMILY.get(predicate, {predicate}))
+            pairs.append(Pair(features, task, key, key in gold, covered))
+        result.pairs.append(pairs)
+    return result
+
+
+def matrix(pairs: list[Pair], vocabulary: dict[str, int]) -> csr_matrix:
+    rows, columns = [], []
+    for row, pair in enumerate(pairs):
+        for feature in pair.features:
+            column = vocabulary.get(feature)
+            if column is not None:
+                rows.append(row)
+                columns.append(column)
+    return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(pairs), len(vocabulary)))
+
+
+def fit(pairs: list[Pair], *, regularization: float, min_count: int) -> tuple[LogisticRegression, dict[str, int]]:
+    counts = Counter(feature for pair in pairs for feature in pair.features)
+    vocabulary = {feature: n for n, feature in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    classifier = LogisticRegression(C=regularization, max_iter=2000, solver="liblinear")
+    classifier.fit(matrix(pairs, vocabulary), np.array([pair.label for pair in pairs]))
+    return classifier, vocabulary
+
+
+def end_to_end(examples: SplitExamples, probabilities: list[np.ndarray], thresholds: dict[str, float]) -> list[set[Key]]:
+    """Rules plus the classifier's pairs above threshold, as the product combines them."""
+    predictions = []
+    for pairs, rule_keys, scores in zip(examples.pairs, examples.rule_keys, probabilities):
+        predicted = set(rule_keys)
+        for pair, probability in zip(pairs, scores):
+            if not pair.covered_by_rule and probability >= thresholds[pair.task]:
+                predicted.add(pair.key)
+        predictions.append(predicted)
+    return predictions
+
+
+def micro(golds: list[set[Key]], predictions: list[set[Key]]) -> tuple[float, float, float]:
+    tp, fp, fn = (sum(c.values()) for c in count(golds, predictions))
+    return prf(tp, fp, fn)
+
+
+def tune_thresholds(examples: SplitExamples, probabilities: list[np.ndarray]) -> tuple[dict[str, float], float]:
+    """Per-relation thresholds by coordinate ascent on micro-F1 (two sweeps)."""
+    grid = [round(0.1 + 0.05 * n, 2) for n in range(17)]
+    thresholds = {task: 0.5 for task in TASKS}
+    best = micro(examples.golds, end_to_end(examples, probabilities, thresholds))[2]
+    for _ in range(2):
+        for task in TASKS:
+            for value in grid:
+                trial = {**thresholds, task: value}
+                score = micro(examples.golds, end_to_end(examples, probabilities, trial))[2]
+                if score > best + 1e-9:
+                    best, thresholds = score, trial
+    return thresholds, best
+
+
+def report(name: str, examples: SplitExamples, predictions: list[set[Key]]) -> None:
+    true_positive, false_positive, false_negative = count(examples.golds, predictions)
+    for task in TASKS:
+        p, r, f = prf(true_positive[task], false_positive[task], false_negative[task])
+        print(f"  {name} {task:12} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = micro(examples.golds, predictions)
+    print(f"  {name} {'micro':12} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder holding conll04_<split>.json")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--final-fit", choices=["train", "train_dev"], default="train", help="split the written weights are fitted on")
+    parser.add_argument("--regularization", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="values of C to try")
+    parser.add_argument("--min-count", type=int, default=3, help="keep features seen in at least this many training pairs")
+    parser.add_argument("--min-weight", type=float, default=0.01, help="drop weights smaller than this from the file")
+    parser.add_argument("--strict", action="store_true", help="label with strict person spans (see benchmarks/conll04.py)")
+    options = parser.parse_args(argv)
+    lenient = not options.strict
+
+    started = time.perf_counter()
+    nlp = load_model(options.model)
+    train = featurize(options.data, "train", nlp, lenient=lenient)
+    dev = featurize(options.data, "dev", nlp, lenient=lenient)
+    train_pairs = [pair for pairs in train.pairs for pair in pairs]
+    print(f"featurized in {time.perf_counter() - started:.0f}s: {len(train_pairs)} train pairs "
+          f"({sum(p.label for p in train_pairs)} positive), {sum(map(len, dev.pairs))} dev pairs")
+    reachable = sum(len({p.key for p in pairs if p.label}) for pairs in dev.pairs)
+    print(f"dev: {reachable} of {sum(map(len, dev.golds))} gold relations join two newskg mentions with matching spans and types "
+          "(the recall ceiling of any pair classifier)")
+    print("rules only: dev micro P {:.3f} R {:.3f} F1 {:.3f}".format(*micro(dev.golds, dev.rule_keys)))
+
+    best: tuple[float, float, dict[str, float]] | None = None
+    for regularization in options.regularization:
+        classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count)
+        probabilities = [classifier.predict_proba(matrix(pairs, vocabulary))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
+        thresholds, score = tune_thresholds(dev, probabilities)
+        print(f"C={regularization}: dev micro-F1 {score:.3f} with thresholds {thresholds}")
+        if best is None or score > best[0]:
+            best = (score, regularization, thresholds)
+    assert best is not None
+    score, regularization, thresholds = best
+    classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count)
+    probabilities = [classifier.predict_proba(matrix(pairs, vocabulary))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
+    print(f"chosen C={regularization}; dev, model fitted on train only:")
+    report("dev", dev, end_to_end(dev, probabilities, thresholds))
+    if options.final_fit == "train_dev":
+        classifier, vocabulary = fit(train_pairs + [p for pairs in dev.pairs for p in pairs], regularization=regularization, min_count=options.min_count)
+
+    weights = {feature: round(float(classifier.coef_[0][column]), 3) for feature, column in vocabulary.items()}
+    weights = {feature: weight for feature, weight in weights.items() if abs(weight) >= options.min_weight}
+    model = RelationModel(
+        weights=weights,
+        intercept=round(float(classifier.intercept_[0]), 4),
+        thresholds=thresholds,
+        info={
+            "trained_on": f"CoNLL04 {options.final_fit} (SpERT split); C and thresholds chosen on dev",
+            "command": "benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04"
+            + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else ""),
+            "classifier": "logistic regression (scikit-learn liblinear), binary features",
+            "regularization_C": regularization,
+            "dev_micro_f1_train_only_fit": round(score, 4),
+            "spacy_model": options.model,
+        },
+    )
+    atomic_write_text(options.out, model.to_json() + "\n")
+    print(f"wrote {options.out} ({len(weights)} weights, {options.out.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
