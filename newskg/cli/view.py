@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from graph.html import DEFAULT_MAX_NODES, write_html
+from graph.html import DEFAULT_MAX_NODES, RANKINGS, write_html
 from newskg.cli.app import app, console, errors, fail
 from newskg.cli.export import load_build
 
@@ -23,15 +23,21 @@ def view_command(
     max_nodes: Optional[int] = typer.Option(
         None, "--max-nodes", min=0, help=f"Rewrite graph.html opening on this many best-connected nodes (0: all; build default {DEFAULT_MAX_NODES})."
     ),
+    rank_by: Optional[str] = typer.Option(
+        None, "--rank-by", help="With --max-nodes: open on the best connected by 'degree' (default) or 'pagerank'."
+    ),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
 ) -> None:
     """Print the path of a build's graph.html, open it, or screenshot it with --png.
 
-    The page is rewritten from graph.json when it is missing or --max-nodes is given.
+    The page is rewritten from graph.json when it is missing or --max-nodes or --rank-by is given.
     """
     page = Path(directory) / "graph.html"
-    if max_nodes is not None or not page.is_file():
-        write_html(load_build(directory), page, **({} if max_nodes is None else {"max_nodes": max_nodes}))
+    if rank_by is not None and rank_by not in RANKINGS:
+        raise fail(f"--rank-by must be one of {', '.join(RANKINGS)}, not {rank_by!r}")
+    if max_nodes is not None or rank_by is not None or not page.is_file():
+        options = {key: value for key, value in (("max_nodes", max_nodes), ("rank_by", rank_by)) if value is not None}
+        write_html(load_build(directory), page, **options)
         errors.print(f"wrote {escape(str(page))}", highlight=False)
     if png is not None:
         from graph.html_browser import BrowserNotFoundError, screenshot_html
