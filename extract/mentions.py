@@ -165,7 +165,7 @@ def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence,
             continue
         weak = candidate.weak and not all(token.is_upper for token in span if token.is_alpha)
         start, end = span.start_char, span.start_char + _run_on_length(span)
-        text = spacy_doc.text[start:end]
+        text = document.text[start:end]
         mentions.append(
             Mention(
                 doc_id=document.id,
@@ -480,28 +480,33 @@ def _strip_national_prefix(mentions: list[Mention]) -> list[Mention]:
 def _expand_short_names(mentions: list[Mention]) -> list[Mention]:
     """"Jawad" is "Taj Mir Jawad" and "Haqqani" (the organization) is the "Haqqani Network"
     when exactly one longer name in the document fits; otherwise the short name stays."""
-    people = {m.normalized for m in mentions if m.entity_type == "Person" and len(m.normalized.split()) > 1}
-    organizations = {m.normalized for m in mentions if m.entity_type == "Organization" and len(m.normalized.split()) > 1}
+    # Full names indexed by the shorter names that may stand for them, so each mention
+    # is one look-up rather than a comparison with every name in the document.
+    people_by_surname: dict[tuple[str, ...], set[str]] = {}
+    organizations_by_prefix: dict[tuple[str, ...], set[str]] = {}
+    for mention in mentions:
+        words = tuple(name_key(mention.normalized).split())
+        if len(words) < 2:
+            continue
+        if mention.entity_type == "Person":
+            for size in range(1, len(words)):
+                people_by_surname.setdefault(words[-size:], set()).add(mention.normalized)
+        elif mention.entity_type == "Organization":
+            for size in range(len(words) - 1, 0, -1):
+                if not all(word in ORGANIZATION_WORDS for word in words[size:]):
+                    break
+                organizations_by_prefix.setdefault(words[:size], set()).add(mention.normalized)
     result = []
     for mention in mentions:
-        key = name_key(mention.normalized)
-        words = key.split()
-        person_matches = sorted(
-            full for full in people if name_key(full) != key and name_key(full).split()[-len(words):] == words
-        )
-        organization_matches = sorted(
-            full
-            for full in organizations
-            if name_key(full) != key
-            and name_key(full).split()[: len(words)] == words
-            and all(word in ORGANIZATION_WORDS for word in name_key(full).split()[len(words):])
-        )
+        words = tuple(name_key(mention.normalized).split())
+        person_matches = people_by_surname.get(words, set())
+        organization_matches = organizations_by_prefix.get(words, set())
         if mention.entity_type == "Organization" and len(organization_matches) == 1:
-            mention = replace(mention, normalized=organization_matches[0], resolved_by="short-name")
+            mention = replace(mention, normalized=next(iter(organization_matches)), resolved_by="short-name")
         elif mention.entity_type == "Person" and len(person_matches) == 1:
-            mention = replace(mention, normalized=person_matches[0], resolved_by="short-name")
+            mention = replace(mention, normalized=next(iter(person_matches)), resolved_by="short-name")
         elif mention.entity_type != "Person" and len(person_matches) == 1 and not organization_matches and mention.label in {"ORG", "PERSON"}:
             # NER called a surname an organization ("Baryal"): the full name decides.
-            mention = replace(mention, normalized=person_matches[0], entity_type="Person", resolved_by="short-name")
+            mention = replace(mention, normalized=next(iter(person_matches)), entity_type="Person", resolved_by="short-name")
         result.append(mention)
     return result
