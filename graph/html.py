@@ -126,7 +126,7 @@ def html_page(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, ran
         "CSP": _content_security_policy(scripts),
         "CSS": (ASSETS / "view.css").read_text(encoding="utf-8"),
         "DATA": json_for_script(payload),
-        "DETAILS": json_for_script(_without_nulls(details)),
+        "DETAILS": json_for_script(details),
         "VIS_JS": scripts[0],
         "VIEW_JS": scripts[1],
     }
@@ -423,13 +423,9 @@ def edge_columns(edges: list[dict[str, Any]], nodes: list[dict[str, Any]]) -> di
     return columns
 
 
-def _without_nulls(value: Any) -> Any:
-    """``value`` with every ``None`` dictionary entry left out (the page treats missing as null)."""
-    if isinstance(value, dict):
-        return {key: _without_nulls(item) for key, item in value.items() if item is not None}
-    if isinstance(value, list):
-        return [_without_nulls(item) for item in value]
-    return value
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` without its ``None`` values: the page reads a missing field as null."""
+    return {key: value for key, value in fields.items() if value is not None}
 
 
 def _predicate_colours(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -439,25 +435,29 @@ def _predicate_colours(graph: nx.MultiDiGraph) -> dict[str, str]:
 
 def _node_details(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("kind") == "document":
-        return {
-            "kind": "document",
-            "title": data.get("title"),
-            "docKind": data.get("doc_kind"),
-            "publisher": data.get("publisher"),
-            "authors": list(data.get("authors") or []),
-            "date": data.get("date"),
-            "source": data.get("source"),
-            "url": data.get("url"),
-            "parent": data.get("parent_id"),
+        return _present(
+            {
+                "kind": "document",
+                "title": data.get("title"),
+                "docKind": data.get("doc_kind"),
+                "publisher": data.get("publisher"),
+                "authors": list(data.get("authors") or []),
+                "date": data.get("date"),
+                "source": data.get("source"),
+                "url": data.get("url"),
+                "parent": data.get("parent_id"),
+            }
+        )
+    return _present(
+        {
+            "kind": "entity",
+            "label": data.get("label"),
+            "type": data.get("type"),
+            "mentionCount": int(data.get("mention_count") or 0),
+            "docIds": list(data.get("doc_ids") or []),
+            "extra": {key: data[key] for key in DETAIL_ENTITY_KEYS if data.get(key) is not None},
         }
-    return {
-        "kind": "entity",
-        "label": data.get("label"),
-        "type": data.get("type"),
-        "mentionCount": int(data.get("mention_count") or 0),
-        "docIds": list(data.get("doc_ids") or []),
-        "extra": {key: data[key] for key in DETAIL_ENTITY_KEYS if data.get(key) is not None},
-    }
+    )
 
 
 def _mention_offsets(graph: nx.MultiDiGraph) -> dict[tuple[Any, str], list[tuple[int, int]]]:
@@ -494,31 +494,33 @@ def _edge_details(
             ]
         text = str(record.get("text") or "")
         evidence.append(
-            {
-                "docId": record.get("doc_id"),
-                "sentence": sentences.setdefault(text, len(sentences)),
-                "spans": highlight_spans(text, int(record.get("start") or 0), highlights),
-                "method": record.get("method"),
-                "confidence": record.get("confidence"),
-                "role": record.get("role"),
-                "time": record.get("time"),
-            }
+            _present(
+                {
+                    "docId": record.get("doc_id"),
+                    "sentence": sentences.setdefault(text, len(sentences)),
+                    "spans": highlight_spans(text, int(record.get("start") or 0), highlights),
+                    "method": record.get("method"),
+                    "confidence": record.get("confidence"),
+                    "role": record.get("role"),
+                    "time": record.get("time"),
+                }
+            )
         )
-    details: dict[str, Any] = {"kind": kind, "evidence": evidence}
+    # Kind, predicate, confidence, source count and weight travel in the edge record already.
+    details: dict[str, Any] = {"evidence": evidence}
     if kind == "relation":
         details.update(
-            predicate=data.get("predicate") or key,
-            confidence=data.get("confidence"),
-            sourceCount=data.get("source_count"),
-            methods=list(data.get("methods") or []),
-            role=data.get("role"),
-            former=bool(data.get("former")),
-            time=data.get("time"),
-            firstSeen=data.get("first_seen"),
-            lastSeen=data.get("last_seen"),
+            _present(
+                {
+                    "methods": list(data.get("methods") or []),
+                    "role": data.get("role"),
+                    "former": True if data.get("former") else None,
+                    "time": data.get("time"),
+                    "firstSeen": data.get("first_seen"),
+                    "lastSeen": data.get("last_seen"),
+                }
+            )
         )
-    elif kind == "co_mention":
-        details.update(weight=data.get("weight"))
     return details
 
 
@@ -532,15 +534,17 @@ def highlight_spans(sentence: str, sentence_start: int, highlights: list[tuple[i
         >>> highlight_spans("😀 Mullah Omar led the Taliban.", 100, [(121, 128)])
         [[21, 28]]
     """
-    spans = []
-    cursor = 0
-    for text, highlighted in highlight_segments(sentence, sentence_start, highlights):
-        if highlighted:
-            if spans and spans[-1][1] == cursor:
-                spans[-1][1] = cursor + len(text)
-            else:
-                spans.append([cursor, cursor + len(text)])
-        cursor += len(text)
+    clipped = sorted(
+        (max(0, int(start) - sentence_start), min(len(sentence), int(end) - sentence_start)) for start, end in highlights
+    )
+    spans: list[list[int]] = []
+    for start, end in clipped:
+        if end <= start:
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
     return spans
 
 

@@ -416,24 +416,24 @@
     var ends = el("p", {}, [nodeButton(edge.from), document.createTextNode(
       edge.kind === "relation" ? " \u2014" + edge.predicate + "\u2192 " : edge.kind === "mention" ? " named in " : " and "), nodeButton(edge.to)]);
     var children = [];
-    if (info.kind === "relation") {
-      children.push(el("h2", { text: info.predicate }), ends, definitionList([
-        ["Confidence", typeof info.confidence === "number" ? info.confidence.toFixed(2) : null],
-        ["Sources", String(info.sourceCount)], ["Methods", (info.methods || []).join(", ")],
+    if (edge.kind === "relation") {
+      children.push(el("h2", { text: edge.predicate }), ends, definitionList([
+        ["Confidence", typeof edge.confidence === "number" ? edge.confidence.toFixed(2) : null],
+        ["Sources", String(edge.sources)], ["Methods", (info.methods || []).join(", ")],
         ["Role", info.role], ["Former", info.former ? "yes" : null], ["Time", info.time],
         ["First seen", info.firstSeen], ["Last seen", info.lastSeen],
         ["Source dates", (edge.dates || []).join(", ")]
       ]));
-    } else if (info.kind === "co_mention") {
+    } else if (edge.kind === "co_mention") {
       children.push(el("h2", { text: "Co-mentioned" }), ends,
-        definitionList([["Sentences", String(info.weight)], ["Sources", String(edge.sources)],
+        definitionList([["Sentences", String(edge.weight)], ["Sources", String(edge.sources)],
           ["First seen", (edge.dates || [])[0]], ["Last seen", edge.dates && edge.dates.length > 1 ? edge.dates[edge.dates.length - 1] : null]]));
     } else {
       children.push(el("h2", { text: "Mention" }), ends, definitionList([["Times", String(info.count)], ["As written", (info.forms || []).join("; ")]]));
     }
     if (info.evidence) {
       children.push(el("h3", { text: "Evidence (" + info.evidence.length + ")" }));
-      children.push(evidenceList(info.evidence, info.kind === "relation"));
+      children.push(evidenceList(info.evidence, edge.kind === "relation"));
     }
     openDetails(children);
   }
