@@ -70,6 +70,8 @@ CONNECTORS = frozenset("of in the for and on & al".split())
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*[A-Z][a-z]?s?$")
 # A word that title case capitalized is common in lowercase English text above this Zipf frequency.
 COMMON_WORD_ZIPF = 3.2
+# A single word this common is no place unless the gazetteer knows it.
+TOWN_NAME_MAX_ZIPF = 4.0
 
 
 @dataclass
@@ -94,10 +96,15 @@ def sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int:
 
 
 @lru_cache(maxsize=65536)
-def is_common_word(word: str) -> bool:
+def zipf_of(word: str) -> float:
+    """How common the word is in lowercase English text (wordfreq's Zipf scale, 0 to 8)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
+    return zipf_frequency(word.lower(), "en")
+
+
+def is_common_word(word: str) -> bool:
+    return zipf_of(word) >= COMMON_WORD_ZIPF
 
 
 @dataclass
@@ -134,10 +141,12 @@ def scan_tokens(doc: Doc, *, headline: bool = False) -> _Scan:
             if len(text) > 3 and not token.ent_type_ and not token.is_sent_start:
                 counted += 1
                 capitalized += upper
-    if counted < 2:
-        title_case = headline and counted == 1 and capitalized == 1
+    if headline:
+        title_case = capitalized / counted > 0.5 if counted >= 2 else counted == capitalized == 1
     else:
-        title_case = capitalized / counted > (0.5 if headline else 0.7)
+        # A body text is judged on enough words that a capitalized role title
+        # ("a Senior Research Fellow") cannot tip it.
+        title_case = counted >= 8 and capitalized / counted > 0.7
     return _Scan(texts, title_case, open_parens, name_tokens)
 
 
@@ -247,7 +256,20 @@ def _extend_person_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) ->
                 start -= 1
             for index in range(start, candidate.start):
                 covered[index] = True
-            candidate = replace(candidate, start=start)
+            # "Amir Khan Muttaqi": NER may stop early and call the rest a place.
+            end = candidate.end
+            person_tokens = {i for c in candidates if c.label == "PERSON" and c is not candidate for i in range(c.start, c.end)}
+            while (
+                end < candidate.end + 2
+                and end < len(doc)
+                and doc[end].sent.start == doc[candidate.start].sent.start
+                and _name_token(doc[end])
+                and end not in person_tokens
+                and doc[end].lower_ not in ORGANIZATION_WORDS
+                and not doc[end - 1].whitespace_ == ""
+            ):
+                end += 1
+            candidate = replace(candidate, start=start, end=end)
         result.append(candidate)
     for index in scan.name_tokens:
         if covered[index] or scan.texts[index] not in surnames:
@@ -390,7 +412,19 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         return True
     if _in_place_context(doc, span, candidates):
         candidate.entity_type = "Place"
+    if candidate.entity_type == "Place" and len(words) == 1 and _common_word_not_a_known_place(span.text):
+        # "the War in Afghanistan", "what Kingdom said": a common word is a place only
+        # if the gazetteer knows a country or province by that name, or a town but
+        # the word is rare enough ("Reading" and "Nice" stay towns; "War" is no place).
+        return False
     return True
+
+
+def _common_word_not_a_known_place(name: str) -> bool:
+    if zipf_of(name) < TOWN_NAME_MAX_ZIPF:
+        return False
+    places = gazetteer.lookup(name)
+    return not places
 
 
 def _in_place_context(doc: Doc, span: Span, candidates: list[_Candidate]) -> bool:

@@ -114,6 +114,24 @@ def to_relation(candidate: Candidate, score: float, document: Document, sentence
     )
 
 
+# Prepositions that put something in a place; "against the U.S." does not.
+LOCATIVE_PREPOSITIONS = frozenset("in at inside near from of across throughout within outside around on into".split())
+
+
+def _reached_as_a_location(doc: Doc, place: Mention) -> bool:
+    """A place object governed by a preposition must be governed by a locative one."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    # Climb from the name to the head of its noun phrase: in "against the U.S. and allied
+    # forces" the preposition governs "forces", not "U.S.".
+    token = span.root
+    while token.dep_ in {"nmod", "compound", "amod", "conj", "poss", "appos"} and token.head is not token:
+        token = token.head
+    head = token.head
+    return head.pos_ != "ADP" or head.lower_ in LOCATIVE_PREPOSITIONS
+
+
 def model_relations(
     spacy_doc: Doc,
     document: Document,
@@ -128,16 +146,14 @@ def model_relations(
     rule_predicates: dict[tuple[str, str], set[str]] = {}
     for relation in rule_relations:
         rule_predicates.setdefault((relation.subject, relation.object), set()).add(relation.predicate)
-    # A rule's CoNLL-like relation (memberOf or leaderOf, locatedIn or partOf) already covers the pair.
-    same_family = {
-        "memberOf": {"memberOf", "leaderOf"}, "leaderOf": {"memberOf", "leaderOf"},
-        "partOf": {"partOf", "locatedIn"}, "locatedIn": {"partOf", "locatedIn"},
-    }
     added: list[Relation] = []
     for prediction in model.predict(spacy_doc, mentions, rule_predicates):
         subject_key, object_key = mention_key(prediction.subject), mention_key(prediction.object)
-        known = rule_predicates.get((subject_key, object_key), set())
-        if known & same_family.get(prediction.predicate, {prediction.predicate}):
+        # Where a rule read the pair and chose a predicate ("ties to" is associatedWith),
+        # the classifier does not overrule it with another.
+        if rule_predicates.get((subject_key, object_key)) or rule_predicates.get((object_key, subject_key)):
+            continue
+        if prediction.predicate in {"locatedIn", "partOf"} and not _reached_as_a_location(spacy_doc, prediction.object):
             continue
         candidate = Candidate(
             Argument(prediction.subject), prediction.predicate, Argument(prediction.object),

@@ -192,9 +192,17 @@ def _vote_type(key: str, mentions: list[Mention]) -> EntityType:
 
 def _corroborated(group: _Group, groups: dict[tuple[str, EntityType], _Group]) -> bool:
     """A name seen only in Title Case headlines counts if the gazetteer or other text knows it."""
-    if group.entity_type == "Place" and gazetteer.is_place_name(group.key):
+    # The gazetteer knows small places called "War" or "Bombing": a capitalized common
+    # word is a place only if text outside Title Case headlines names it too.
+    if group.entity_type == "Place" and gazetteer.is_place_name(group.key) and not _is_common_word(group.key):
         return True
     return any(other.strong for (key, _), other in groups.items() if key == group.key and other is not group)
+
+
+def _is_common_word(key: str) -> bool:
+    from extract.mentions import is_common_word
+
+    return len(key.split()) == 1 and is_common_word(key)
 
 
 def _merge_groups(groups: list[_Group], rules: ResolutionRules) -> None:
