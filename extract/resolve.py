@@ -146,6 +146,7 @@ def resolve(extractions: Iterable[DocumentExtraction], rules: ResolutionRules | 
             group.mentions.extend(mentions)
     all_groups = [groups[k] for k in sorted(groups)]
     all_groups = [g for g in all_groups if g.strong or _corroborated(g, groups)]
+    all_groups = _settle_types(all_groups, rules)
     _merge_groups(all_groups, rules)
 
     members: dict[int, list[_Group]] = defaultdict(list)
@@ -177,6 +178,29 @@ def _document_groups(mentions: Iterable[Mention], rules: ResolutionRules) -> lis
         entity_type = rules.types.get(key) or _vote_type(key, group)
         result.append((key, entity_type, [replace(m, entity_type=entity_type) for m in group]))
     return result
+
+
+def _settle_types(groups: list[_Group], rules: ResolutionRules) -> list[_Group]:
+    """One name typed differently in different documents ("Trump" as a person in one
+    headline, an organization in another) is one entity of the type most mentions give,
+    unless the gazetteer knows the name as a place: "Georgia" may be a person or a country."""
+    by_key: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups:
+        by_key[group.key].append(group)
+    settled: list[_Group] = []
+    for key, same_name in by_key.items():
+        if len(same_name) == 1 or key in rules.types or gazetteer.is_place_name(key):
+            settled.extend(same_name)
+            continue
+        votes = Counter({group.entity_type: len(group.mentions) for group in same_name})
+        winner = sorted(votes, key=lambda t: (-votes[t], ENTITY_TYPES.index(t)))[0]
+        merged = _Group(key, entity_type=winner)
+        for group in same_name:
+            merged.mentions.extend(replace(m, entity_type=winner) for m in group.mentions)
+            if group.entity_type != winner:
+                merged.merges.append((key, f"type-vote:{group.entity_type}", round(votes[winner] / sum(votes.values()), 3)))
+        settled.append(merged)
+    return sorted(settled, key=lambda g: (g.key, g.entity_type))
 
 
 def _vote_type(key: str, mentions: list[Mention]) -> EntityType:
@@ -241,21 +265,26 @@ def _merge_groups(groups: list[_Group], rules: ResolutionRules) -> None:
     by_type: dict[EntityType, list[_Group]] = defaultdict(list)
     for group in groups:
         by_type[group.entity_type].append(group)
-    _merge_surnames(by_type.get("Person", []), union)
+    # A lone word NER called a place, which no gazetteer knows, may be a surname ("Muttaqi").
+    strays = [g for g in by_type.get("Place", []) if len(g.key.split()) == 1 and not gazetteer.is_place_name(g.key)]
+    _merge_surnames(by_type.get("Person", []), union, strays)
     for entity_type in ("Organization", "Place"):
         _merge_spelling_variants(by_type.get(entity_type, []), union)  # type: ignore[arg-type]
 
 
-def _merge_surnames(people: list[_Group], union) -> None:
+def _merge_surnames(people: list[_Group], union, strays: list[_Group] = ()) -> None:  # type: ignore[assignment]
     """"Akhundzada" is "Hibatullah Akhundzada" when exactly one full name ends so."""
     full_names = [group for group in people if len(group.key.split()) > 1]
-    for group in people:
+    by_surname: dict[str, dict[str, _Group]] = defaultdict(dict)
+    for full in full_names:
+        by_surname[full.key.split()[-1]][full.key] = full
+    for group in [*people, *strays]:
         words = group.key.split()
         if len(words) != 1:
             continue
-        matches = {full.root().key: full for full in full_names if full.key.split()[-1] == words[0]}
+        matches = {full.root().key: full for full in by_surname.get(words[0], {}).values()}
         if len(matches) == 1:
-            union(next(iter(matches.values())), group, "surname", 1.0)
+            union(next(iter(matches.values())), group, "surname", 1.0 if group.entity_type == "Person" else 0.9)
 
 
 def _merge_spelling_variants(groups: list[_Group], union) -> None:

@@ -136,3 +136,19 @@ def test_resolve_seed_headlines_are_dated_documents_with_outlets(seed_graph):
     article = next(data for _, data in seed_graph.nodes(data=True) if data.get("doc_kind") == "article")
     assert article["publisher"] == "Geopoliticalmonitor.com"
     assert article["authors"] == ["Sajjan M. Gohel", "Victoria Jones"]
+
+
+def test_resolve_one_name_typed_differently_across_documents_is_one_entity():
+    corpus = resolve([doc_with("d1", ("Trump", "Person")), doc_with("d2", ("Trump", "Organization")), doc_with("d3", ("Trump", "Person"))])
+    assert labels(corpus) == {"Trump": "Person"}
+    assert any(m.reason == "type-vote:Organization" for m in corpus.merges)
+
+
+def test_resolve_a_name_the_gazetteer_knows_keeps_its_types_apart():
+    corpus = resolve([doc_with("d1", ("Georgia", "Person")), doc_with("d2", ("Georgia", "Place"))])
+    assert sorted(e.type for e in corpus.entities) == ["Person", "Place"]
+
+
+def test_resolve_lone_surname_mistyped_as_place_joins_the_only_person_with_it():
+    corpus = resolve([doc_with("d1", ("Amir Khan Muttaqi", "Person")), doc_with("d2", ("Muttaqi", "Place"))])
+    assert labels(corpus) == {"Amir Khan Muttaqi": "Person"}
