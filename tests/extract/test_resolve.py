@@ -145,7 +145,8 @@ def test_resolve_one_name_typed_differently_across_documents_is_one_entity():
 
 
 def test_resolve_a_name_the_gazetteer_knows_keeps_its_types_apart():
-    corpus = resolve([doc_with("d1", ("Georgia", "Person")), doc_with("d2", ("Georgia", "Place"))])
+    # Two mentions as a person outvote the gazetteer in d1; d2 names the country.
+    corpus = resolve([doc_with("d1", ("Georgia", "Person"), ("Georgia", "Person")), doc_with("d2", ("Georgia", "Place"))])
     assert sorted(e.type for e in corpus.entities) == ["Person", "Place"]
 
 
