@@ -6,15 +6,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.rdf import to_rdf
-from newskg.atomic import atomic_write_text
+from graph.rdf import oxigraph_triples, serialize_statements
+from newskg.atomic import atomic_write_bytes
 
 
 def generate_ntriples(graph: nx.MultiDiGraph) -> str:
-    # split("\n"), not splitlines(): literals may hold U+0085 or U+2028, which splitlines() breaks on.
-    lines = to_rdf(graph).serialize(format="nt11").split("\n")
-    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+    return serialize_statements(oxigraph_triples(graph), "nt").decode("utf-8")
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    atomic_write_text(Path(path), generate_ntriples(graph))
+    atomic_write_bytes(Path(path), serialize_statements(oxigraph_triples(graph), "nt"))

@@ -430,3 +430,68 @@ def to_dataset(graph: nx.MultiDiGraph) -> Dataset:
             target = named.get(name) or named.setdefault(name, dataset.graph(name))
         target.add((subject, predicate, obj))
     return dataset
+
+
+# --- fast serialization ---------------------------------------------------------------------
+# rdflib's Turtle serializer grows faster than the graph (12.8 s at 1,000 documents, 474 s
+# at 10,000); Oxigraph's writer streams sorted statements in linear time. The statements
+# are sorted first, so the text depends only on the facts, never on their order.
+
+
+def _to_oxigraph_term(term: Node, cache: dict[Node, Any]) -> Any:
+    import pyoxigraph as ox
+
+    converted = cache.get(term)
+    if converted is None:
+        if isinstance(term, URIRef):
+            converted = ox.NamedNode(str(term))
+        elif isinstance(term, Literal):
+            if term.language:
+                converted = ox.Literal(str(term), language=term.language)
+            elif term.datatype is not None:
+                converted = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            else:
+                converted = ox.Literal(str(term))
+        else:
+            raise TypeError(f"no blank nodes or other terms are written: {term!r}")
+        cache[term] = converted
+    return converted
+
+
+def _sort_key(statement: tuple[Node, ...]) -> tuple[str, ...]:
+    return tuple("" if term is None else term.n3() for term in statement)
+
+
+def oxigraph_triples(graph: nx.MultiDiGraph) -> list[Any]:
+    """Every distinct triple of ``graph`` (named graphs merged), sorted, as pyoxigraph Triples."""
+    import pyoxigraph as ox
+
+    cache: dict[Node, Any] = {}
+    triples = sorted({(s, p, o) for s, p, o, _ in iter_quads(graph)}, key=_sort_key)
+    return [ox.Triple(*(_to_oxigraph_term(term, cache) for term in triple)) for triple in triples]
+
+
+def oxigraph_quads(graph: nx.MultiDiGraph) -> list[Any]:
+    """Every distinct quad, default graph first, then each named graph in IRI order."""
+    import pyoxigraph as ox
+
+    cache: dict[Node, Any] = {}
+    quads = sorted(set(iter_quads(graph)), key=lambda q: (q[3] is not None, _sort_key((q[3], q[0], q[1], q[2]))))
+    return [
+        ox.Quad(
+            _to_oxigraph_term(s, cache),
+            _to_oxigraph_term(p, cache),
+            _to_oxigraph_term(o, cache),
+            ox.DefaultGraph() if name is None else _to_oxigraph_term(name, cache),
+        )
+        for s, p, o, name in quads
+    ]
+
+
+def serialize_statements(statements: list[Any], rdf_format: str) -> bytes:
+    """Sorted pyoxigraph statements as ``turtle``, ``nt`` or ``trig`` text, with our prefixes."""
+    import pyoxigraph as ox
+
+    formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}
+    prefixes = None if rdf_format == "nt" else dict(PREFIXES)
+    return ox.serialize(statements, format=formats[rdf_format], prefixes=prefixes)

@@ -6,15 +6,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.rdf import to_rdf
-from newskg.atomic import atomic_write_text
+from graph.rdf import oxigraph_triples, serialize_statements
+from newskg.atomic import atomic_write_bytes
 
 
 def generate_turtle(graph: nx.MultiDiGraph) -> str:
-    # rdflib's Turtle serializer sorts subjects, predicates and objects, and the
-    # graph has no blank nodes, so the text depends only on the triples.
-    return to_rdf(graph).serialize(format="turtle")
+    # Sorted triples and no blank nodes: the text depends only on the facts.
+    return serialize_statements(oxigraph_triples(graph), "turtle").decode("utf-8")
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    atomic_write_text(Path(path), generate_turtle(graph))
+    atomic_write_bytes(Path(path), serialize_statements(oxigraph_triples(graph), "turtle"))
