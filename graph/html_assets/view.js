@@ -84,6 +84,9 @@
      they appear once the view narrows to this many edges (colour still tells predicates apart). */
   var EDGE_LABEL_LIMIT = 2000;
   var edgeLabels = true;
+  var NO_ARROW = { to: { enabled: false } };
+  /* On big graphs arrowheads are drawn only from this zoom up: further out they are specks. */
+  var ARROW_SCALE = 0.3;
 
   /* The vis-network item for a node or edge record: only what drawing needs. */
   function visNode(node) {
@@ -94,15 +97,16 @@
     if (edge.kind === "relation") {
       item.predicate = edge.predicate;
       item.label = edgeLabels ? shorten(edge.predicate, 32) : "";
-      item.arrows = "to";
       item.color = edgeColourObject(data.predicateColours[edge.predicate] || "#555555", 1);
       item.width = edge.width;
       item.dashes = !!edge.former;
       if (!data.large) item.smooth = RELATION_CURVE;
     } else if (edge.kind === "co_mention") {
+      item.arrows = NO_ARROW;
       item.width = edge.width;
       item.color = edgeColourObject(data.colours.coMention, 0.6);
     } else {
+      item.arrows = NO_ARROW;
       item.width = 0.6;
       item.dashes = [2, 4];
       item.color = edgeColourObject(data.colours.mention, 1);
@@ -212,7 +216,18 @@
   timings.dataSets = performance.now();
 
   var container = $("network");
+  var arrowsShown = !data.large;
+  if (data.large) data.options.edges.arrows.to.enabled = false;
   var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, data.options);
+  function updateArrows() {
+    var wanted = !data.large || network.getScale() >= ARROW_SCALE;
+    if (wanted === arrowsShown) return;
+    arrowsShown = wanted;
+    // Relation edges inherit this option, so one change reaches them all.
+    network.setOptions({ edges: { arrows: { to: { enabled: wanted } } } });
+  }
+  network.on("zoom", updateArrows);
+  network.on("animationFinished", updateArrows);
   timings.network = performance.now();
 
   /* A white background, so an exported PNG is not transparent. */
@@ -458,6 +473,7 @@
     network.selectNodes([id]);
     if (options && options.focusCamera) {
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: cameraAnimation() });
+      updateArrows();
     }
     window.newskg.focused = id;
     showNodeDetails(id);
@@ -473,6 +489,7 @@
     refresh();
     network.selectNodes([id]);
     network.fit({ nodes: Array.from(shown.nodes), animation: cameraAnimation() });
+    updateArrows();
   }
 
   function resetView() {
@@ -485,6 +502,7 @@
     hideSuggestions();
     window.newskg.focused = null;
     network.fit({ animation: false });
+    updateArrows();
   }
 
   network.on("click", function (params) {
@@ -724,6 +742,7 @@
     network: network, nodes: nodeSet, edges: edgeSet, data: data, state: state,
     refresh: refresh, selectNode: selectNode, selectEdge: selectEdge, focusNeighbourhood: focusNeighbourhood, setColourBy: setColourBy,
     details: details, timings: timings,
+    arrowsShown: function () { return arrowsShown; },
     shown: function () { return { nodes: Array.from(shown.nodes), edges: Array.from(shown.edges) }; },
     isShown: function (id) { return shown.nodes.has(id) || shown.edges.has(id); },
     focused: null, readyAt: null

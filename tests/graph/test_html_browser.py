@@ -515,3 +515,27 @@ def test_html_opening_set_can_be_ranked_by_pagerank(open_page, tmp_path):
     page.select_option("#rank-by", "degree")
     assert "a" in page.evaluate("() => newskg.shown().nodes")
     assert "degree" in page.inner_text("#notice-text")
+
+
+def test_html_big_graph_draws_arrowheads_only_when_zoomed_in(open_page, tmp_path):
+    graph = nx.MultiDiGraph(name="newskg")
+    people = [f"person/p{number}" for number in range(300)]
+    for number, node in enumerate(people):
+        graph.add_node(node, kind="entity", type="Person", label=f"Person {number}", aliases=[], mention_count=1, doc_ids=[])
+    for number in range(3100):  # above graph.html.LARGE_GRAPH_EDGES
+        subject, obj = people[number % 300], people[(number * 7 + 1) % 300]
+        graph.add_edge(subject, obj, key=f"knows-{number}", kind="relation", predicate="knows", confidence=1.0, source_count=1,
+                       methods=["x"], role=None, former=False, time=None, first_seen=None, last_seen=None, evidence=[])
+    path = tmp_path / "big.html"
+    write_html(graph, path, max_nodes=0)
+    page, _ = open_page(path)
+    arrow_enabled = "() => newskg.network.body.edges['e0'].options.arrows.to.enabled"
+    assert page.evaluate("() => newskg.arrowsShown()") is False
+    assert page.evaluate(arrow_enabled) is False
+    # No predicate labels on 3,100 shown edges either.
+    assert page.evaluate("() => newskg.edges.get('e0').label") == ""
+    page.evaluate("() => newskg.selectNode('person/p0', {focusCamera: true})")
+    page.wait_for_function("() => newskg.arrowsShown()", timeout=10_000)
+    assert page.evaluate(arrow_enabled) is True
+    page.click("#reset")
+    assert page.evaluate("() => newskg.arrowsShown()") is False
