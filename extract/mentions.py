@@ -57,7 +57,7 @@ WORK_WORDS = frozenset("guidelines guideline plan report manual book treaty act 
 # Titles that go before a name but are not part of it.
 PERSON_TITLES = frozenset(
     """leader president director deputy minister commander chief head secretary spokesman spokeswoman governor
-    mr mrs ms dr prof sen rep gen col capt lt sgt king queen prince premier chairman fm pm""".split()
+    mr mrs ms dr prof sen rep gen general col capt lt sgt king queen prince premier chairman fm pm""".split()
 )
 # NORP names that are organized groups rather than nationalities or religions.
 GROUP_NAMES = frozenset("taliban talibans hamas hezbollah hizbollah houthis houthi mujahideen".split())
@@ -485,9 +485,15 @@ def resolve_within_document(mentions: list[Mention]) -> list[Mention]:
     def is_known(key: str) -> bool:
         return key in known_keys or gazetteer.is_place_name(key)
 
+    def is_known_in_text(key: str) -> bool:
+        return key in known_keys
+
     resolved: list[Mention] = []
     for mention in mentions:
-        name = strip_lost_possessive(mention.normalized, is_known)
+        # "Paris" is no possessive of the town "Pari": a name the gazetteer knows as it is
+        # written loses its "s" only when the text itself names the shorter form.
+        is_place = gazetteer.is_place_name(mention.normalized)
+        name = strip_lost_possessive(mention.normalized, is_known_in_text if is_place else is_known)
         if name != mention.normalized:
             mention = replace(mention, normalized=name, resolved_by="possessive")
         resolved.append(mention)

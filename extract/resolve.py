@@ -40,6 +40,9 @@ FUZZY_MIN_SCORE = 87.0
 FUZZY_MIN_LENGTH = 7
 # A gazetteer match counts as this many mentions voting "Place".
 GAZETTEER_VOTE = 1.5
+# A country, first-level area or city of this many people is a major place.
+MAJOR_CITY_POPULATION = 500_000
+MAJOR_PLACE_VOTE_PER_MENTION = 0.75
 
 
 @dataclass
@@ -211,7 +214,15 @@ def _vote_type(key: str, mentions: list[Mention]) -> EntityType:
     written_as_acronym = all(m.text.replace(".", "").isupper() and len(m.text) <= 4 for m in mentions)
     if gazetteer.is_place_name(key) and (not written_as_acronym or any(m.entity_type == "Place" for m in mentions)):
         votes["Place"] += GAZETTEER_VOTE
+        if _is_major_place(key):
+            # NER often calls a capital a person ("protect Kyiv"); a country, province or
+            # big city outweighs as many such votes as it has mentions, and then some.
+            votes["Place"] += MAJOR_PLACE_VOTE_PER_MENTION * len(mentions)
     return sorted(votes, key=lambda t: (-votes[t], ENTITY_TYPES.index(t)))[0]  # type: ignore[return-value]
+
+
+def _is_major_place(key: str) -> bool:
+    return any(place.kind != "city" or place.population >= MAJOR_CITY_POPULATION for place in gazetteer.lookup(key))
 
 
 def _corroborated(group: _Group, groups: dict[tuple[str, EntityType], _Group]) -> bool:

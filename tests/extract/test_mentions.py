@@ -86,3 +86,13 @@ def test_mentions_title_case_headline_words_are_not_names(extractor):
 def test_mentions_lost_dash_run_on_keeps_the_place(extractor):
     extraction = extract(extractor, "Border clashes erupt between Pakistan and Afghanistanagain", kind="headline")
     assert "Afghanistan" in {m.text for m in extraction.mentions}
+
+
+def test_mentions_a_place_ending_in_s_is_not_a_possessive_of_a_town(extractor):
+    extraction = extract(extractor, "Zelensky met Macron in Paris on Monday. Paris has pledged more air defence.")
+    assert {m.normalized for m in extraction.mentions if m.text == "Paris"} == {"Paris"}
+
+
+def test_mentions_titles_are_not_part_of_a_name(extractor):
+    extraction = extract(extractor, "NATO Secretary General Mark Rutte, speaking in Brussels, said the alliance would keep supporting Kyiv.")
+    assert "Mark Rutte" in {m.normalized for m in extraction.mentions if m.entity_type == "Person"}

@@ -145,9 +145,14 @@ def test_resolve_one_name_typed_differently_across_documents_is_one_entity():
 
 
 def test_resolve_a_name_the_gazetteer_knows_keeps_its_types_apart():
-    # Two mentions as a person outvote the gazetteer in d1; d2 names the country.
-    corpus = resolve([doc_with("d1", ("Georgia", "Person"), ("Georgia", "Person")), doc_with("d2", ("Georgia", "Place"))])
+    # "Pari" is a small town: two mentions as a person outvote it in d1; d2 names the town.
+    corpus = resolve([doc_with("d1", ("Pari", "Person"), ("Pari", "Person")), doc_with("d2", ("Pari", "Place"))])
     assert sorted(e.type for e in corpus.entities) == ["Person", "Place"]
+
+
+def test_resolve_a_capital_ner_called_a_person_is_a_place():
+    corpus = resolve([doc_with("d1", ("Kyiv", "Person"), ("Kyiv", "Person"), ("Zelensky", "Person"))])
+    assert labels(corpus)["Kyiv"] == "Place"
 
 
 def test_resolve_lone_surname_mistyped_as_place_joins_the_only_person_with_it():
