@@ -46,7 +46,8 @@ ORGANIZATION_WORDS = frozenset(
     brigade brigades battalion regiment corps force forces police guard militia group organization
     organisation association union federation league alliance coalition company corporation corp inc ltd
     bank fund court parliament assembly senate congress government administration authority service
-    services center centre tribunal taliban""".split()
+    services center centre tribunal taliban times post news journal herald tribune gazette daily
+    telegraph express guardian chronicle observer monitor board chamber house church voice friends""".split()
 )
 # Words that start an organization's name ("Ministry of the Interior").
 ORGANIZATION_STARTS = frozenset("ministry department directorate office bureau council university institute".split())
@@ -70,6 +71,8 @@ CONNECTORS = frozenset("of in the for and on & al".split())
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*[A-Z][a-z]?s?$")
 # A word that title case capitalized is common in lowercase English text above this Zipf frequency.
 COMMON_WORD_ZIPF = 3.2
+# "Future of …": an organization's name does not start with a word this common.
+TOPIC_WORD_ZIPF = 4.5
 # A single word this common is no place unless the gazetteer knows it.
 TOWN_NAME_MAX_ZIPF = 4.0
 
@@ -465,6 +468,12 @@ def _is_junk(span: Span, candidate: _Candidate) -> bool:
         return True
     if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP"}:
         return True
+    if candidate.entity_type == "Organization" and len(span) > 2 and span[1].lower_ == "of":
+        # "Future of India-Afghanistan ties": a common noun "of" something is a topic, not an
+        # organization; "Bank of America" and "Times of India" start with organization words.
+        head = span[0]
+        if head.lower_ not in ORGANIZATION_WORDS and head.lower_ not in ORGANIZATION_STARTS and zipf_of(head.text) >= TOPIC_WORD_ZIPF:
+            return True
     return False
 
 

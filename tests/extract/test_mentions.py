@@ -96,3 +96,10 @@ def test_mentions_a_place_ending_in_s_is_not_a_possessive_of_a_town(extractor):
 def test_mentions_titles_are_not_part_of_a_name(extractor):
     extraction = extract(extractor, "NATO Secretary General Mark Rutte, speaking in Brussels, said the alliance would keep supporting Kyiv.")
     assert "Mark Rutte" in {m.normalized for m in extraction.mentions if m.entity_type == "Person"}
+
+
+def test_mentions_a_topic_of_something_is_not_an_organization(extractor):
+    extraction = extract(extractor, "Future of India-Afghanistan ties hinges on trade, says the Bank of America and the Times of India.")
+    organizations = {m.normalized for m in extraction.mentions if m.entity_type == "Organization"}
+    assert not any(name.startswith("Future") for name in organizations)
+    assert {"Bank of America", "Times of India"} <= organizations
