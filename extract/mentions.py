@@ -361,6 +361,15 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
     if candidate.label == "PERSON":
         while start < end - 1 and doc[start].lower_ in PERSON_TITLES:
             start += 1
+    if candidate.label == "ORG":
+        # "Operation Slipper and Australias involvement": NER ran an organization on over
+        # "and" into a place's (lost-apostrophe) possessive; the organization ends before it.
+        for index in range(start + 1, end - 1):
+            if doc[index].lower_ == "and":
+                tail = doc[index + 1 : end].text
+                if gazetteer.is_place_name(tail) or (tail.endswith("s") and gazetteer.is_place_name(tail[:-1])):
+                    end = index
+                break
     if title_case and candidate.acronym_of is None and not gazetteer.is_place_name(doc[start:end].text):
         while end - start > 1 and _capitalized_common_word(doc[end - 1]):
             end -= 1

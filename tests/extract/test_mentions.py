@@ -103,3 +103,10 @@ def test_mentions_a_topic_of_something_is_not_an_organization(extractor):
     organizations = {m.normalized for m in extraction.mentions if m.entity_type == "Organization"}
     assert not any(name.startswith("Future") for name in organizations)
     assert {"Bank of America", "Times of India"} <= organizations
+
+
+def test_mentions_an_organization_does_not_run_on_into_a_place(extractor):
+    extraction = extract(extractor, "Operation Slipper and Australias involvement in the War in Afghanistan", kind="headline")
+    texts = {m.text for m in extraction.mentions}
+    assert not any(text.endswith("Australias") for text in texts)
+    assert "War" not in texts and "Afghanistan" in texts
