@@ -183,8 +183,13 @@ def child_sparql(spec: dict) -> dict:
     rdflib_loaded = False
     for query_path in sorted((ROOT / "queries").glob("*.rq")):
         text = query_path.read_text(encoding="utf-8")
+        # Every --bind of the usage line in the query's header (was: only the first of each line).
         bindings = parse_bind_options(
-            line.split("--bind", 1)[1].strip().split()[0] for line in text.splitlines() if line.startswith("#") and "--bind" in line
+            word
+            for line in text.splitlines()
+            if line.startswith("#") and "--bind" in line
+            for option, word in zip(line.split(), line.split()[1:])
+            if option == "--bind"
         )
         row: dict[str, float | int | str] = {}
         stores = [("oxigraph", oxigraph)] + ([("rdflib", rdflib_store)] if spec.get("rdflib", True) else [])
@@ -214,7 +219,115 @@ def child_sparql(spec: dict) -> dict:
     return results
 
 
-CHILDREN = {"spacy": child_spacy, "newskg": child_newskg, "sparql": child_sparql}
+def seed_extractions(model: str, cache_file: Path) -> list:
+    """The seed's extractions with the real model, parsed once and kept in ``cache_file`` (pickle)."""
+    import pickle
+
+    if cache_file.exists():
+        return pickle.loads(cache_file.read_bytes())
+    from extract.extractor import Extractor
+    from newskg.pipeline import BuildReport, read_documents
+
+    documents = sorted(read_documents([SEED], BuildReport()), key=lambda document: document.id)
+    extractions = list(Extractor(model).pipe(documents))
+    cache_file.write_bytes(pickle.dumps(extractions))
+    return extractions
+
+
+def _name_suffix(group: int) -> str:
+    """A word-like tag for a name group (1 -> 'Qb'): letters, so name normalisation keeps it."""
+    letters = ""
+    while True:
+        group, digit = divmod(group, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[digit] + letters
+        if group == 0:
+            return "Q" + letters
+
+
+def clone_extractions(extractions: list, copies: int, *, name_groups: int = 1) -> list:
+    """``copies`` copies of ``extractions`` as new documents: new ids, numbered titles, one date per copy.
+
+    With ``name_groups`` G > 1, copy c renames every mention of copy group c % G (group 0 keeps
+    the real names) by appending a tag ("Taliban Qb"), so the graph has about G times the
+    entities, as a real corpus would; offsets and evidence sentences stay the seed's.
+    """
+    import dataclasses
+    from datetime import date, timedelta
+
+    from newskg.model import content_id
+
+    replace = dataclasses.replace
+    first_day = date(2023, 1, 1)
+    clones = []
+    for copy in range(copies):
+        id_map = {e.document.id: content_id(e.document.id, str(copy), prefix="doc") for e in extractions}
+        group = copy % name_groups
+        suffix = f" {_name_suffix(group)}" if group else ""
+        day = (first_day + timedelta(days=copy % 1000)).isoformat()
+
+        def key(mention_key: str) -> str:
+            doc_id, _, offsets = mention_key.partition(":")
+            return f"{id_map.get(doc_id, doc_id)}:{offsets}"
+
+        for extraction in extractions:
+            old = extraction.document
+            new_id = id_map[old.id]
+            document = replace(
+                old,
+                id=new_id,
+                title=f"{old.title or 'untitled'} (copy {copy})",
+                date=day,
+                parent_id=id_map.get(old.parent_id, old.parent_id) if old.parent_id else None,
+            )
+            clones.append(
+                dataclasses.replace(
+                    extraction,
+                    document=document,
+                    sentences=tuple(replace(s, doc_id=new_id) for s in extraction.sentences),
+                    mentions=tuple(
+                        replace(
+                            m,
+                            doc_id=new_id,
+                            text=m.text + suffix,
+                            normalized=m.normalized + suffix if m.normalized else m.normalized,
+                        )
+                        for m in extraction.mentions
+                    ),
+                    relations=tuple(
+                        replace(r, subject=key(r.subject), object=key(r.object), evidence=replace(r.evidence, doc_id=new_id))
+                        for r in extraction.relations
+                    ),
+                )
+            )
+    return clones
+
+
+def child_synthetic(spec: dict) -> dict:
+    """A many-document graph from cloned seed extractions (no parsing), written as ``graph.json``."""
+    from extract.places import enrich_places
+    from extract.resolve import resolve
+    from graph.build import build_graph, document_nodes, entity_nodes, relation_edges
+    from graph.nodelink import write_nodelink
+
+    extractions = seed_extractions(spec["model"], Path(spec["seed_cache"]))
+    copies = -(-spec["documents"] // len(extractions))
+    started = time.perf_counter()
+    clones = clone_extractions(extractions, copies, name_groups=spec["name_groups"])
+    corpus = enrich_places(resolve(clones))
+    graph = build_graph(corpus)
+    out = Path(spec["out"])
+    out.mkdir(parents=True, exist_ok=True)
+    write_nodelink(graph, out / "graph.json")
+    return {
+        "seconds": round(time.perf_counter() - started, 2),
+        "documents": len(document_nodes(graph)),
+        "entities": len(entity_nodes(graph)),
+        "relations": len(relation_edges(graph)),
+        "edges": graph.number_of_edges(),
+    }
+
+
+CHILDREN = {"spacy": child_spacy, "newskg": child_newskg, "sparql": child_sparql, "synthetic": child_synthetic}
 
 
 def run_child(kind: str, spec: dict) -> dict:
@@ -247,6 +360,21 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-sparql", action="store_true", help="skip the SPARQL timings")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        metavar="N",
+        help="SPARQL on a graph of N documents cloned from the seed's extractions (no parsing; 0: skip)",
+    )
+    parser.add_argument(
+        "--name-groups",
+        type=int,
+        default=0,
+        metavar="G",
+        help="with --synthetic: also a graph whose copies use G sets of names (0: every copy its own)",
+    )
+    parser.add_argument("--rdflib-large", action="store_true", help="also time rdflib on the large graphs (slow)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -330,6 +458,28 @@ def main() -> None:
                 for name, row in timings.items():
                     print(f"  {name:<28} " + "  ".join(f"{key} {value}" for key, value in row.items()))
                 figures[f"sparql_{out_name}"] = timings
+
+    if arguments.synthetic and not arguments.no_sparql:
+        seed_cache = work / "seed-extractions.pickle"
+        copies = -(-arguments.synthetic // 78)
+        for groups in sorted({1, arguments.name_groups or copies}):
+            label = "same names in every copy" if groups == 1 else f"{groups} sets of names"
+            out_name = f"synthetic-{groups}"
+            built = run_child(
+                "synthetic",
+                {**spec(SEED, 1, out_name), "documents": arguments.synthetic, "name_groups": groups, "seed_cache": str(seed_cache)},
+            )
+            print(f"\n== SPARQL on a synthetic graph: seed extractions cloned, {label} ==")
+            print(
+                f"  {built['documents']} documents, {built['entities']} entities, {built['relations']} relations, "
+                f"{built['edges']} edges (cloned, resolved and built in {built['seconds']} s)"
+            )
+            timings = run_child("sparql", {**spec(SEED, 1, out_name), "rdflib": arguments.rdflib_large})
+            timings.pop("_graph")
+            print(f"  loading (s): {timings.pop('_load_seconds')}")
+            for name, row in timings.items():
+                print(f"  {name:<28} " + "  ".join(f"{key} {value}" for key, value in row.items()))
+            figures[f"sparql_synthetic_{groups}"] = {"graph": built, "queries": timings}
 
     if arguments.json:
         arguments.json.write_text(json.dumps(figures, indent=1, default=str) + "\n", encoding="utf-8")

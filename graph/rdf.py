@@ -22,6 +22,8 @@ Vocabulary (the ontology is ``graph/ontology.ttl``, the shapes ``graph/shapes.tt
   from reference data such as the gazetteer, a ``schema:Dataset`` ``{base}source/…``) and
   ``nkg:evidence``: an ``oa:Annotation`` selecting the evidence sentence.
 * Co-mentions are ``nkg:coMentionedWith`` only, never a typed relation.
+* Each entity has an ``nkg:nameKey`` per distinct lowercased label or alias: the
+  indexed key the example queries find an entity by, whatever its case.
 
 There are no blank nodes: every resource's IRI is derived from stable ids (entity
 ids, content-hash document ids, offsets), so the same input gives the same triples
@@ -76,6 +78,7 @@ class NKG(DefinedNamespace):
     # Entities and documents
     mentionCount: URIRef
     mentionedIn: URIRef
+    nameKey: URIRef
     sourceFile: URIRef
     listedIn: URIRef
     countryCode: URIRef
@@ -266,6 +269,7 @@ def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
         iri = mint.entity(entity_id)
         yield iri, RDF.type, SCHEMA[entity_type], None
         yield iri, RDFS.label, literal_text(name), None
+        yield from _name_key_quads(iri, [name])
         yield iri, NKG.mentionCount, Literal(0), None
 
     for subject, obj, key, data in graph.edges(keys=True, data=True):
@@ -303,6 +307,7 @@ def _entity_quads(mint: IRIMinter, node: str, data: dict[str, Any]) -> Iterator[
     for alias in data.get("aliases", []):
         if alias != data["label"]:
             yield iri, SKOS.altLabel, literal_text(alias), None
+    yield from _name_key_quads(iri, [data["label"], *data.get("aliases", [])])
     yield iri, NKG.mentionCount, Literal(int(data.get("mention_count", 0))), None
     for doc_id in data.get("doc_ids", []):
         yield iri, NKG.mentionedIn, mint.document(doc_id), None
@@ -313,6 +318,24 @@ def _entity_quads(mint: IRIMinter, node: str, data: dict[str, Any]) -> Iterator[
         yield iri, NKG.countryCode, literal_text(data["country"]), None
     if data.get("feature_class"):
         yield iri, NKG.featureClass, literal_text(data["feature_class"]), None
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: what SPARQL's ``LCASE`` gives for it.
+
+    Queries match ``?entity nkg:nameKey ?key`` with the key bound, an index lookup, where
+    ``FILTER(LCASE(?label) = ...)`` would read every label of the graph.
+
+    Examples:
+        >>> name_key("Al-Qaeda")
+        'al-qaeda'
+    """
+    return str(literal_text(name)).lower()
+
+
+def _name_key_quads(iri: URIRef, names: list[Any]) -> Iterator[Quad]:
+    for key in sorted({name_key(str(name)) for name in names}):
+        yield iri, NKG.nameKey, Literal(key), None
 
 
 def _document_quads(

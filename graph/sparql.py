@@ -33,7 +33,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.rdf import PREFIXES, iter_quads, to_dataset
+from graph.rdf import PREFIXES, iter_quads, name_key, to_dataset
 
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml")
 _UPDATE_KEYWORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
@@ -90,6 +90,25 @@ def parse_bind_options(options: Iterable[str]) -> dict[str, Node]:
     return bindings
 
 
+_NAME_KEY_VARIABLE = re.compile(r"(?:\bnkg:nameKey|<https://newskg\.example\.org/ontology#nameKey>)\s+[?$]([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def name_key_bindings(text: str, bindings: Mapping[str, Node] | None) -> dict[str, Node]:
+    """``bindings`` with each string bound to a variable the query matches against ``nkg:nameKey``
+    lowercased the way the keys are (``graph.rdf.name_key``), so ``--bind name=Al-Qaeda`` finds
+    "al-qaeda" through the index. Other bindings pass unchanged.
+
+    Examples:
+        >>> name_key_bindings("SELECT ?e ?n WHERE { ?e nkg:nameKey ?n }", {"n": Literal("Al-Qaeda")})
+        {'n': rdflib.term.Literal('al-qaeda')}
+    """
+    keyed = set(_NAME_KEY_VARIABLE.findall(text))
+    return {
+        name: Literal(name_key(str(value))) if name in keyed and isinstance(value, Literal) else value
+        for name, value in (bindings or {}).items()
+    }
+
+
 def check_read_only(text: str) -> None:
     """Refuse SPARQL Update before any store sees it (the stores are read-only views)."""
     without_prologue = re.sub(r"(?is)^\s*((#[^\n]*\n)|(PREFIX\s+[^\s:]*:\s*<[^>]*>)|(BASE\s*<[^>]*>)|\s)+", "", text)
@@ -113,7 +132,7 @@ class MemoryStore:
             raise better or QueryError(_short(str(error.msg)), line=error.lineno, column=error.col, query=text) from None
         except Exception as error:  # rdflib reports unknown prefixes etc. as plain Exception
             raise _oxigraph_syntax_check(text) or QueryError(str(error), query=text) from None
-        init = {Variable(name): value for name, value in (bindings or {}).items()}
+        init = {Variable(name): value for name, value in name_key_bindings(text, bindings).items()}
         try:
             result = self.dataset.query(prepared, initBindings=init)
         except Exception as error:
@@ -164,7 +183,9 @@ class OxigraphStore:
         import pyoxigraph
 
         check_read_only(text)
-        substitutions = {pyoxigraph.Variable(name): _to_oxigraph(value) for name, value in (bindings or {}).items()}
+        substitutions = {
+            pyoxigraph.Variable(name): _to_oxigraph(value) for name, value in name_key_bindings(text, bindings).items()
+        }
         try:
             answer = self.store.query(
                 text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions or None
