@@ -89,6 +89,8 @@ class PairPrediction:
 # Thresholds tuned on CoNLL04 are low because every CoNLL04 sentence states a relation;
 # general news mostly does not, so the product asks for at least an even chance.
 MIN_PROBABILITY = 0.5
+# Pairs further apart than this many tokens are not judged at extraction time.
+MAX_TOKEN_DISTANCE = 25
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,10 @@ class RelationModel:
         self, doc: Doc, mentions: list[Mention] | tuple[Mention, ...], rule_predicates: dict[tuple[str, str], set[str]]
     ) -> Iterator[PairPrediction]:
         """Pairs whose probability reaches their task's threshold."""
-        for subject, obj, task, features, spans in candidate_pairs(doc, mentions, rule_predicates):
+        pairs = candidate_pairs(
+            doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE
+        )
+        for subject, obj, task, features, spans in pairs:
             if is_negated(spans):
                 continue  # "did not support al-Qaeda in Kabul": the rules give nothing for a negated verb either
             probability = self.probability(features)
@@ -141,11 +146,18 @@ class PairSpans:
 
 
 def candidate_pairs(
-    doc: Doc, mentions: list[Mention] | tuple[Mention, ...], rule_predicates: dict[tuple[str, str], set[str]]
+    doc: Doc,
+    mentions: list[Mention] | tuple[Mention, ...],
+    rule_predicates: dict[tuple[str, str], set[str]],
+    *,
+    skip_pairs_the_rules_read: bool = False,
+    max_token_distance: int | None = None,
 ) -> Iterator[tuple[Mention, Mention, str, list[str], PairSpans]]:
     """Every ordered same-sentence pair of mentions the classifier judges, with its features.
 
     ``rule_predicates`` maps (subject key, object key) to the predicates the rules gave that pair.
+    At extraction time pairs the rules already read, and pairs too far apart, are not even
+    featurized: features are most of the classifier's cost. Training sees every pair.
     """
     spans: dict[str, Span] = {}
     by_sentence: dict[int, list[Mention]] = {}
@@ -167,10 +179,20 @@ def candidate_pairs(
                 if task == "Located_In" and not could_contain(obj, subject):
                     continue
                 subject_key, object_key = mention_key(subject), mention_key(obj)
+                if skip_pairs_the_rules_read and (
+                    (subject_key, object_key) in rule_predicates or (object_key, subject_key) in rule_predicates
+                ):
+                    continue
+                if max_token_distance is not None and _token_distance(spans[subject_key], spans[object_key]) > max_token_distance:
+                    continue
                 pair = PairSpans(spans[subject_key], spans[object_key], dependency_path(spans[subject_key].root, spans[object_key].root))
                 rules = rule_predicates.get((subject_key, object_key), set())
                 reverse = rule_predicates.get((object_key, subject_key), set())
                 yield subject, obj, task, pair_features(doc, pair, (subject.entity_type, obj.entity_type), rules, reverse), pair
+
+
+def _token_distance(first: Span, second: Span) -> int:
+    return max(first.start, second.start) - min(first.end, second.end)
 
 
 def is_negated(pair: PairSpans) -> bool:
