@@ -481,17 +481,15 @@ def _to_oxigraph_term(term: Node, cache: dict[Node, Any]) -> Any:
     return converted
 
 
-def _sort_key(statement: tuple[Node, ...]) -> tuple[str, ...]:
-    return tuple("" if term is None else term.n3() for term in statement)
-
-
 def oxigraph_triples(graph: nx.MultiDiGraph) -> list[Any]:
     """Every distinct triple of ``graph`` (named graphs merged), sorted, as pyoxigraph Triples."""
     import pyoxigraph as ox
 
     cache: dict[Node, Any] = {}
-    triples = sorted({(s, p, o) for s, p, o, _ in iter_quads(graph)}, key=_sort_key)
-    return [ox.Triple(*(_to_oxigraph_term(term, cache) for term in triple)) for triple in triples]
+    convert = _to_oxigraph_term
+    triples = {ox.Triple(convert(s, cache), convert(p, cache), convert(o, cache)) for s, p, o, _ in iter_quads(graph)}
+    # Sorted by their N-Triples text, which Oxigraph renders natively.
+    return sorted(triples, key=str)
 
 
 def oxigraph_quads(graph: nx.MultiDiGraph) -> list[Any]:
@@ -499,16 +497,13 @@ def oxigraph_quads(graph: nx.MultiDiGraph) -> list[Any]:
     import pyoxigraph as ox
 
     cache: dict[Node, Any] = {}
-    quads = sorted(set(iter_quads(graph)), key=lambda q: (q[3] is not None, _sort_key((q[3], q[0], q[1], q[2]))))
-    return [
-        ox.Quad(
-            _to_oxigraph_term(s, cache),
-            _to_oxigraph_term(p, cache),
-            _to_oxigraph_term(o, cache),
-            ox.DefaultGraph() if name is None else _to_oxigraph_term(name, cache),
-        )
-        for s, p, o, name in quads
-    ]
+    convert = _to_oxigraph_term
+    default = ox.DefaultGraph()
+    quads = {
+        ox.Quad(convert(s, cache), convert(p, cache), convert(o, cache), default if name is None else convert(name, cache))
+        for s, p, o, name in iter_quads(graph)
+    }
+    return sorted(quads, key=lambda quad: (not isinstance(quad.graph_name, ox.DefaultGraph), str(quad.graph_name), str(quad.triple)))
 
 
 def serialize_statements(statements: list[Any], rdf_format: str) -> bytes:
