@@ -167,6 +167,20 @@ def edge_record(data: Mapping[str, Any], *, keep_lists: bool = False) -> dict[st
     return _finish(record, _EDGE_COLUMN_ORDER, keep_lists=keep_lists)
 
 
+def flat_records(
+    graph: Any, *, keep_lists: bool = False
+) -> tuple[list[tuple[Any, dict[str, Value]]], list[tuple[Any, Any, Any, dict[str, Value]]]]:
+    """Every node and edge of a MultiDiGraph as flat records; each edge record names its key."""
+    nodes = [(node, node_record(data, keep_lists=keep_lists)) for node, data in graph.nodes(data=True)]
+    edges = [
+        (source, target, key, edge_record(data, keep_lists=keep_lists))
+        for source, target, key, data in graph.edges(keys=True, data=True)
+    ]
+    for _, _, key, record in edges:
+        record["edge_key"] = str(key)
+    return nodes, edges
+
+
 def edge_label(data: Mapping[str, Any]) -> str:
     """The edge's type as a tool shows it: the predicate, or what kind of link it is."""
     kind = data.get("kind")

@@ -36,15 +36,14 @@ from graph.flatten import (
     Value,
     column_types,
     edge_colour,
-    edge_record,
+    flat_records,
     iso_date,
     node_colour,
-    node_record,
     node_size,
     scalar_text,
 )
 from graph.xmlsafe import xml_attribute
-from newskg.atomic import atomic_open
+from newskg.atomic import write_text_output
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
@@ -62,20 +61,11 @@ _ELEMENT_ATTRIBUTES = frozenset({"label", "weight"})
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path | IO[str]) -> None:
     """Write ``graph`` as GEXF 1.3 to a path (atomically) or an open text stream."""
-    if hasattr(path, "write"):
-        _write(graph, path)  # type: ignore[arg-type]
-        return
-    with atomic_open(Path(path), "w") as handle:
-        _write(graph, handle)
+    write_text_output(path, lambda out: _write(graph, out))
 
 
 def _write(graph: nx.MultiDiGraph, out: IO[str]) -> None:
-    nodes = [(node, node_record(data)) for node, data in graph.nodes(data=True)]
-    edges = [
-        (source, target, key, edge_record(data)) for source, target, key, data in graph.edges(keys=True, data=True)
-    ]
-    for _, _, key, record in edges:
-        record["edge_key"] = str(key)
+    nodes, edges = flat_records(graph)
     node_spans = {node: (iso_date(record.get("date")), None) for node, record in nodes if record.get("kind") == "document"}
     edge_spans = [(iso_date(record.get("first_seen")), iso_date(record.get("last_seen"))) for *_, record in edges]
     dynamic = any(start for start, _ in node_spans.values()) or any(start or end for start, end in edge_spans)

@@ -29,9 +29,9 @@ from typing import IO, Mapping
 
 import networkx as nx
 
-from graph.flatten import ColumnType, Value, column_types, edge_record, node_record, scalar_text
+from graph.flatten import ColumnType, Value, column_types, flat_records, scalar_text
 from graph.xmlsafe import xml_attribute, xml_text
-from newskg.atomic import atomic_open
+from newskg.atomic import write_text_output
 
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 _GRAPHML_TYPES: dict[ColumnType, str] = {
@@ -46,20 +46,11 @@ _GRAPHML_TYPES: dict[ColumnType, str] = {
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path | IO[str]) -> None:
     """Write ``graph`` as GraphML to a path (atomically) or an open text stream."""
-    if hasattr(path, "write"):
-        _write(graph, path)  # type: ignore[arg-type]
-        return
-    with atomic_open(Path(path), "w") as handle:
-        _write(graph, handle)
+    write_text_output(path, lambda out: _write(graph, out))
 
 
 def _write(graph: nx.MultiDiGraph, out: IO[str]) -> None:
-    nodes = [(node, node_record(data)) for node, data in graph.nodes(data=True)]
-    edges = [
-        (source, target, key, edge_record(data)) for source, target, key, data in graph.edges(keys=True, data=True)
-    ]
-    for _, _, key, record in edges:
-        record["edge_key"] = str(key)
+    nodes, edges = flat_records(graph)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(
         f'<graphml xmlns="{GRAPHML_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'

@@ -6,7 +6,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 TEMPORARY_SUFFIX = ".tmp"
 
@@ -19,8 +19,12 @@ def _default_file_mode() -> int:
 
 
 @contextmanager
-def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
+def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8", *, durable: bool = True) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; rename it over ``path`` only on success.
+
+    ``durable=False`` skips the fsync: for files that can be recomputed (cache entries),
+    where a rename that is atomic but not yet on disk after a power cut is acceptable.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
@@ -30,7 +34,8 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
         with os.fdopen(descriptor, mode, encoding=None if binary else encoding, newline=None if binary else "") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -40,9 +45,18 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    with atomic_open(path, "w") as handle:
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
+    with atomic_open(path, "w", durable=durable) as handle:
         handle.write(text)
+
+
+def write_text_output(target: "str | Path | IO[str]", write: "Callable[[IO[str]], None]") -> None:
+    """Run ``write`` on an open text stream, or on a path written atomically."""
+    if hasattr(target, "write"):
+        write(target)  # type: ignore[arg-type]
+        return
+    with atomic_open(Path(target), "w") as handle:  # type: ignore[arg-type]
+        write(handle)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import extract
 import newskg.model
+from newskg.atomic import atomic_write_text
 from newskg.model import Document, DocumentExtraction
 from newskg.serialize import SerializationError, document_to_dict, dumps_extraction, loads_extraction
 
@@ -174,20 +173,6 @@ class ExtractionCache:
     def put(self, extraction: DocumentExtraction) -> None:
         key = self.key(extraction.document)
         # The key on the first line lets a reader reject an entry that was renamed or half-written.
-        self._write_atomically(self.path(key), f"{key}\n{dumps_extraction(extraction)}\n")
+        atomic_write_text(self.path(key), f"{key}\n{dumps_extraction(extraction)}\n", durable=False)
         self.stats.written += 1
 
-    @staticmethod
-    def _write_atomically(path: Path, text: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except FileNotFoundError:
-                pass
-            raise
