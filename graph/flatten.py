@@ -167,6 +167,18 @@ def edge_record(data: Mapping[str, Any], *, keep_lists: bool = False) -> dict[st
     return _finish(record, _EDGE_COLUMN_ORDER, keep_lists=keep_lists)
 
 
+# How each column type is declared in the XML formats (GraphML and GEXF name them alike):
+# dates and delimited lists travel as strings.
+XML_ATTRIBUTE_TYPES: dict[ColumnType, str] = {
+    "boolean": "boolean",
+    "int": "long",
+    "double": "double",
+    "string": "string",
+    "date": "string",
+    "list": "string",
+}
+
+
 def flat_records(
     graph: Any, *, keep_lists: bool = False
 ) -> tuple[list[tuple[Any, dict[str, Value]]], list[tuple[Any, Any, Any, dict[str, Value]]]]:

@@ -32,6 +32,7 @@ from typing import IO, Mapping
 import networkx as nx
 
 from graph.flatten import (
+    XML_ATTRIBUTE_TYPES,
     ColumnType,
     Value,
     column_types,
@@ -47,14 +48,6 @@ from newskg.atomic import write_text_output
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
-_GEXF_TYPES: dict[ColumnType, str] = {
-    "boolean": "boolean",
-    "int": "long",
-    "double": "double",
-    "string": "string",
-    "date": "string",
-    "list": "string",
-}
 # Carried by the element itself (label="…", weight="…"), not repeated as attvalues.
 _ELEMENT_ATTRIBUTES = frozenset({"label", "weight"})
 
@@ -125,7 +118,7 @@ def _declare(out: IO[str], domain: str, types: Mapping[str, ColumnType]) -> dict
             continue
         ids[name] = str(len(ids))
         out.write(
-            f'      <attribute id="{ids[name]}" title="{xml_attribute(name)}" type="{_GEXF_TYPES[column_type]}"/>\n'
+            f'      <attribute id="{ids[name]}" title="{xml_attribute(name)}" type="{XML_ATTRIBUTE_TYPES[column_type]}"/>\n'
         )
     out.write("    </attributes>\n")
     return ids

@@ -29,19 +29,11 @@ from typing import IO, Mapping
 
 import networkx as nx
 
-from graph.flatten import ColumnType, Value, column_types, flat_records, scalar_text
+from graph.flatten import XML_ATTRIBUTE_TYPES, ColumnType, Value, column_types, flat_records, scalar_text
 from graph.xmlsafe import xml_attribute, xml_text
 from newskg.atomic import write_text_output
 
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
-_GRAPHML_TYPES: dict[ColumnType, str] = {
-    "boolean": "boolean",
-    "int": "long",
-    "double": "double",
-    "string": "string",
-    "date": "string",
-    "list": "string",
-}
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path | IO[str]) -> None:
@@ -83,7 +75,7 @@ def _declare(
         keys[name] = (key_id, column_type)
         out.write(
             f'  <key id="{key_id}" for="{domain}" attr.name="{xml_attribute(name)}"'
-            f' attr.type="{_GRAPHML_TYPES[column_type]}"/>\n'
+            f' attr.type="{XML_ATTRIBUTE_TYPES[column_type]}"/>\n'
         )
     return keys
 
