@@ -1,0 +1,207 @@
+"""Entity quality on CoNLL04: how many of the names relations need does newskg find?
+
+A relation on CoNLL04 counts only when both of its arguments are found with the gold span
+and the gold type, so the entity layer caps relation recall. This script scores newskg's
+mentions against CoNLL04's Peop, Org and Loc entities (Other is not a newskg type) with the
+same span normalization as ``benchmarks/conll04.py`` (leading "the", possessive, final
+period, person titles), and prints:
+
+- precision, recall and F1 per type (span and type must both match);
+- the relation ceiling: how many gold relations have both arguments found;
+- with ``--errors N``, a categorized list of N errors of each category.
+
+Error categories, for a gold entity newskg did not match (``FN``) or a mention no gold
+entity matches (``FP``):
+
+    missed      no mention overlaps the gold entity
+    type        same span, wrong type
+    boundary    overlapping span (same type), different boundaries
+    both        overlapping span, different boundaries and type
+    other       a mention over what CoNLL04 calls Other (dates, nationalities, titles)
+    spurious    a mention overlapping no gold entity at all
+
+Usage::
+
+    .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev
+    .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split train --errors 30
+
+Tune on train and dev only; test is for reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.conll04 import GOLD_TYPES, prf, token_offsets, trimmed  # noqa: E402
+from extract.extractor import load_model  # noqa: E402
+from extract.mentions import find_mentions  # noqa: E402
+from newskg import DEFAULT_MODEL  # noqa: E402
+from newskg.model import Document, Sentence  # noqa: E402
+
+ENTITY_TYPES = ("Person", "Organization", "Place")
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Labelled:
+    span: Span
+    entity_type: str  # Person, Organization, Place or Other (gold only)
+    label: str = ""  # the spaCy label or rule that proposed a mention
+
+
+@dataclass
+class Sentence04:
+    text: str
+    gold: list[Labelled]
+    relations: list[tuple[int, int, str]]  # head index, tail index, CoNLL04 type
+    predicted: list[Labelled]
+
+
+def load(data: Path, split: str, *, limit: int = 0) -> list[tuple[str, list[Labelled], list[tuple[int, int, str]]]]:
+    examples = json.loads((data / f"conll04_{split}.json").read_text(encoding="utf-8"))
+    if limit:
+        examples = examples[:limit]
+    loaded = []
+    for example in examples:
+        text, offsets = token_offsets(example["tokens"])
+        gold = [
+            Labelled(
+                trimmed(text, offsets[e["start"]][0], offsets[e["end"] - 1][1], person=e["type"] == "Peop"),
+                GOLD_TYPES[e["type"]],
+            )
+            for e in example["entities"]
+        ]
+        relations = [(r["head"], r["tail"], r["type"]) for r in example["relations"]]
+        loaded.append((text, gold, relations))
+    return loaded
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def gold_error(gold: Labelled, predicted: list[Labelled]) -> str:
+    touching = [p for p in predicted if overlaps(p.span, gold.span)]
+    if not touching:
+        return "missed"
+    if any(p.span == gold.span for p in touching):
+        return "type"
+    if any(p.entity_type == gold.entity_type for p in touching):
+        return "boundary"
+    return "both"
+
+
+def predicted_error(mention: Labelled, gold: list[Labelled]) -> str:
+    touching = [g for g in gold if overlaps(g.span, mention.span)]
+    if not touching:
+        return "spurious"
+    if all(g.entity_type == "Other" for g in touching):
+        return "other"
+    if any(g.span == mention.span for g in touching):
+        return "type"
+    if any(g.entity_type == mention.entity_type for g in touching):
+        return "boundary"
+    return "both"
+
+
+def describe(text: str, labelled: list[Labelled]) -> str:
+    return ", ".join(f"{text[slice(*item.span)]!r}/{item.entity_type}{'/' + item.label if item.label else ''}" for item in labelled)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder holding conll04_<split>.json")
+    parser.add_argument("--split", default="dev", choices=["train", "dev", "test", "train_dev"])
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each category")
+    options = parser.parse_args(argv)
+
+    loaded = load(options.data, options.split, limit=options.limit)
+    nlp = load_model(options.model)
+    warm_up = Document(id="warm-up", text="Mary Jones of Chicago works for Acme Corp.", source="warm-up")
+    warm_doc = nlp(warm_up.text)
+    find_mentions(warm_doc, warm_up, tuple(Sentence(warm_up.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(warm_doc.sents)))
+
+    started = time.perf_counter()
+    parsed = list(nlp.pipe((text for text, _, _ in loaded), batch_size=64))
+    parse_seconds = time.perf_counter() - started
+    mention_seconds = 0.0
+    sentences: list[Sentence04] = []
+    for number, (spacy_doc, (text, gold, relations)) in enumerate(zip(parsed, loaded)):
+        document = Document(id=f"conll-{number}", text=text, source="conll04")
+        started = time.perf_counter()
+        spans = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
+        mentions = find_mentions(spacy_doc, document, spans)
+        mention_seconds += time.perf_counter() - started
+        predicted = [
+            Labelled(trimmed(text, m.start, m.end, person=m.entity_type == "Person"), m.entity_type, m.label) for m in mentions
+        ]
+        sentences.append(Sentence04(text, gold, relations, predicted))
+
+    true_positive, false_positive, false_negative = Counter(), Counter(), Counter()
+    gold_errors: dict[str, list[str]] = {}
+    predicted_errors: dict[str, list[str]] = {}
+    relations_total = relations_reachable = 0
+    reachable_by_type: Counter = Counter()
+    total_by_type: Counter = Counter()
+    for sentence in sentences:
+        text = sentence.text
+        predicted_keys = {(p.span, p.entity_type) for p in sentence.predicted}
+        gold_keys = {(g.span, g.entity_type) for g in sentence.gold if g.entity_type != "Other"}
+        for key in predicted_keys:
+            (true_positive if key in gold_keys else false_positive)[key[1]] += 1
+        for key in gold_keys - predicted_keys:
+            false_negative[key[1]] += 1
+        for gold in sentence.gold:
+            if gold.entity_type != "Other" and (gold.span, gold.entity_type) not in predicted_keys:
+                category = gold_error(gold, sentence.predicted)
+                gold_errors.setdefault(f"{category} {gold.entity_type}", []).append(
+                    f"{text[slice(*gold.span)]!r} :: newskg: {describe(text, [p for p in sentence.predicted if overlaps(p.span, gold.span)])} :: {text}"
+                )
+        for mention in sentence.predicted:
+            if (mention.span, mention.entity_type) not in gold_keys:
+                category = predicted_error(mention, sentence.gold)
+                predicted_errors.setdefault(f"{category} {mention.entity_type}", []).append(
+                    f"{text[slice(*mention.span)]!r}/{mention.label} :: gold: {describe(text, [g for g in sentence.gold if overlaps(g.span, mention.span)])} :: {text}"
+                )
+        for head, tail, conll in sentence.relations:
+            relations_total += 1
+            total_by_type[conll] += 1
+            if all((sentence.gold[i].span, sentence.gold[i].entity_type) in predicted_keys for i in (head, tail)):
+                relations_reachable += 1
+                reachable_by_type[conll] += 1
+
+    print(f"CoNLL04 {options.split} entities: {len(sentences)} sentences, model {options.model}, spans compared without person titles")
+    print(f"{'type':13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for entity_type in ENTITY_TYPES:
+        p, r, f = prf(true_positive[entity_type], false_positive[entity_type], false_negative[entity_type])
+        print(f"{entity_type:13} {p:6.3f} {r:6.3f} {f:6.3f} {true_positive[entity_type]:5} {false_positive[entity_type]:5} {false_negative[entity_type]:5}")
+    tp, fp, fn = sum(true_positive.values()), sum(false_positive.values()), sum(false_negative.values())
+    p, r, f = prf(tp, fp, fn)
+    print(f"{'all':13} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5} {fp:5} {fn:5}")
+    share = relations_reachable / relations_total if relations_total else 0.0
+    print(f"relation ceiling: {relations_reachable}/{relations_total} gold relations ({share:.3f}) have both arguments found")
+    print("  " + ", ".join(f"{conll} {reachable_by_type[conll]}/{total_by_type[conll]}" for conll in sorted(total_by_type)))
+    print(f"spaCy parse {parse_seconds:.2f}s, mentions {mention_seconds:.2f}s ({100 * mention_seconds / parse_seconds:.1f}% of parse)")
+    print("errors (gold not found):  " + ", ".join(f"{k} {len(v)}" for k, v in sorted(gold_errors.items(), key=lambda kv: -len(kv[1]))))
+    print("errors (mention not gold): " + ", ".join(f"{k} {len(v)}" for k, v in sorted(predicted_errors.items(), key=lambda kv: -len(kv[1]))))
+    if options.errors:
+        for side, errors in (("FN", gold_errors), ("FP", predicted_errors)):
+            for category, lines in sorted(errors.items(), key=lambda kv: -len(kv[1])):
+                print(f"\n== {side} {category} ({len(lines)})")
+                for line in lines[: options.errors]:
+                    print(f"{side} {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
