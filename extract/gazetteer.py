@@ -211,3 +211,40 @@ def best_match(name: str) -> Place | None:
 
 def is_place_name(name: str) -> bool:
     return bool(lookup(name))
+
+
+# US states as news writes them after a town ("Tupelo, Miss.", "Gary, Ind."): the
+# abbreviations of the AP stylebook and its common variants, without their final period.
+# Many are also English words or titles ("Miss", "Mass", "Ind", "Wash"), so they name a
+# state only in that position; they are kept out of :func:`lookup` for that reason.
+_US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Cal": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia",
+    "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana",
+    "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi",
+    "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada",
+    "N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina",
+    "N.D": "North Dakota", "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Penn": "Pennsylvania",
+    "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas",
+    "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin",
+    "Wisc": "Wisconsin", "Wyo": "Wyoming", "D.C": "District of Columbia",
+}
+
+
+def us_state_for_abbreviation(text: str) -> str | None:
+    """The state a postal-style abbreviation names ("Tenn." -> "Tennessee"), or None.
+
+    Case matters: "Miss." after a town is Mississippi, "MISS" in a headline is not.
+
+    Examples:
+        >>> us_state_for_abbreviation("N.Y.")
+        'New York'
+        >>> us_state_for_abbreviation("Paris") is None
+        True
+    """
+    return _US_STATE_ABBREVIATIONS.get(text.rstrip("."))
+
+
+def is_us_state_name(name: str) -> bool:
+    """True for a full state name ("Texas", "New York"), as after a town in "Austin, Texas"."""
+    return any(place.country == "US" and place.feature_class == FEATURE_ADMIN1 for place in lookup(name))

@@ -67,6 +67,25 @@ ROLE_NOUNS = frozenset(
     """leader commander member official minister director chief head spokesman spokeswoman governor
     president founder deputy adviser advisor envoy ambassador militant fighter cleric mullah""".split()
 )
+# Nouns for people: a name in apposition to one is a person ("Tidwell, a retired officer").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """man woman boy girl child son daughter father mother wife husband brother sister widow actor actress singer
+    writer author poet artist composer musician player coach lawyer attorney judge officer agent soldier general
+    senator governor mayor candidate secretary chairman chairwoman executive manager owner worker employee
+    teacher professor student scientist researcher doctor physician nurse priest bishop pastor rabbi imam
+    reporter journalist correspondent editor photographer spokesperson analyst economist activist farmer
+    rancher resident native citizen victim suspect killer assassin gunman prisoner inmate defendant witness
+    engineer technician businessman businesswoman banker founder veteran diplomat politician king queen
+    prince princess emperor pope""".split()
+)
+# Nouns a person owns in news ("Pereira's father", "Smith's lawyer"): the owner is a person.
+KIN_NOUNS = frozenset(
+    "father mother wife husband son daughter brother sister widow family parents children lawyer attorney girlfriend boyfriend".split()
+)
+# Head nouns that make the name modifying them a place ("a Fargo native", "the Boise area").
+PLACE_MODIFIED_NOUNS = frozenset("native natives resident residents area suburb suburbs outskirts neighborhood county".split())
+# Prepositions after which a name the gazetteer knows as a town is that town ("of Oxford", "in Dayton").
+LOCATIVE_PREPOSITIONS = frozenset("in near from at outside of to into across around".split())
 CONNECTORS = frozenset("of in the for and on & al".split())
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*[A-Z][a-z]?s?$")
 # A word that title case capitalized is common in lowercase English text above this Zipf frequency.
@@ -85,6 +104,8 @@ class _Candidate:
     entity_type: EntityType
     weak: bool = False
     acronym_of: str | None = None
+    # Set by a rule that decided the type from strong evidence ("Tupelo, Miss."): kept as is.
+    fixed_type: bool = False
 
 
 def sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int:
@@ -169,6 +190,7 @@ def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence,
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = [trimmed for c in candidates if (trimmed := _trim(spacy_doc, c, title_case)) is not None]
     candidates = _drop_overlaps(candidates)
+    candidates = _type_towns_and_states(spacy_doc, candidates, scan)
     typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
     mentions = []
     for candidate in typed:
@@ -380,6 +402,83 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
     return replace(candidate, start=start, end=end)
 
 
+def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """"Tupelo, Miss.", "MEMPHIS, Tenn.", "Gary, Ind.", "Austin, Texas": a town and its state.
+
+    A state abbreviation after a capitalized name and a comma is a place, however NER
+    labelled it ("Miss" is no title there, "Tenn" no person), and so is the town before
+    it, which NER often calls an organization or a person (all-caps datelines) or misses.
+    After a full state or country name the town is retyped only when the gazetteer puts a
+    town of that name in that state or country, or it is an all-caps dateline: "Kabul,
+    Helmand, and Herat" is a list, not a town in its province.
+    """
+    texts = scan.texts
+    size = len(texts)
+    result = list(candidates)
+
+    def covering(index: int) -> _Candidate | None:
+        return next((c for c in result if c.start <= index < c.end), None)
+
+    for comma in range(1, size - 1):
+        if texts[comma] != ",":
+            continue
+        town_last, state_token = doc[comma - 1], doc[comma + 1]
+        if not (town_last.is_alpha and town_last.text[:1].isupper()) or town_last.sent.start != state_token.sent.start:
+            continue
+        following = texts[comma + 2] if comma + 2 < size else ""
+        state: _Candidate | None = None
+        town_must_be_known_in: str | None = None
+        if gazetteer.us_state_for_abbreviation(state_token.text) and not (following[:1].isupper() and following.isalpha()):
+            state = _Candidate(comma + 1, comma + 2, "GPE", "Place", fixed_type=True)
+        else:
+            named = covering(comma + 1)
+            if named is None or named.start != comma + 1 or named.label not in {"GPE", "LOC"}:
+                continue
+            places = [p for p in gazetteer.lookup(doc[named.start : named.end].text) if p.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1}]
+            if not places:
+                continue
+            town_must_be_known_in = places[0].country + ":" + (places[0].admin1 or "" if places[0].feature_class == gazetteer.FEATURE_ADMIN1 else "")
+        town = covering(comma - 1)
+        if town is not None and town.end > comma:
+            # "Russell , Kan": NER ran one name over the comma; the town ends before it.
+            result.remove(town)
+            town = replace(town, end=comma)
+            result.append(town)
+        if state is not None:
+            result = [c for c in result if not (c.start <= comma + 1 < c.end)] + [state]
+        created = town is None
+        if town is None:
+            start = comma - 1
+            while start > town_last.sent.start and comma - start < 4 and covering(start - 1) is None and _town_word(doc[start - 1]):
+                start -= 1
+            if not _town_word(doc[start]):
+                continue
+            town = _Candidate(start, comma, "GPE", "Place")
+        town_text = doc[town.start : town.end].text
+        dateline = town_text.isupper() and town.start == town_last.sent.start
+        if town_must_be_known_in is not None and not dateline and not _town_in(town_text, town_must_be_known_in):
+            continue
+        if doc[town.end - 1].lower_ in ORGANIZATION_WORDS or town.acronym_of is not None:
+            continue
+        if not created:
+            result.remove(town)
+        result.append(replace(town, label="GPE", entity_type="Place", fixed_type=True))
+    return sorted(result, key=lambda c: c.start)
+
+
+def _town_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in PERSON_TITLES and token.pos_ in {"PROPN", "NOUN", "NUM", "ADJ"}
+
+
+def _town_in(name: str, area: str) -> bool:
+    """True when the gazetteer has a town called ``name`` in ``area`` ("US:TX", or "FR:" for a country)."""
+    country, _, admin1 = area.partition(":")
+    return any(
+        place.feature_class == gazetteer.FEATURE_CITY and place.country == country and (not admin1 or place.admin1 == admin1)
+        for place in gazetteer.lookup(name)
+    )
+
+
 def _capitalized_common_word(token: Token) -> bool:
     text = token.text
     return (
@@ -407,6 +506,8 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
     words = [token.lower_ for token in span if any(char.isalpha() for char in token.text)]
     if not words:
         return False
+    if candidate.fixed_type:
+        return True
     if candidate.label == "NORP":
         key = name_key(span.text)
         org_keys = {name_key(doc[c.start : c.end].text) for c in candidates if c.label == "ORG"}
@@ -422,6 +523,14 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
     if words[-1] in ORGANIZATION_WORDS or (len(words) > 1 and words[0] in ORGANIZATION_STARTS):
         candidate.entity_type = "Organization"
         return True
+    if candidate.label != "PERSON" and candidate.acronym_of is None and _described_as_person(doc, span):
+        # "Jacobs, 20,", "Lincoln, the 16th president", "Pereira's father": NER's
+        # organization or place is a person the sentence describes as one.
+        candidate.entity_type = "Person"
+        return True
+    if candidate.entity_type != "Place" and _known_place_in_place_context(doc, span):
+        candidate.entity_type = "Place"
+        return True
     if _in_place_context(doc, span, candidates):
         candidate.entity_type = "Place"
     if candidate.entity_type == "Place" and len(words) == 1 and _common_word_not_a_known_place(span.text):
@@ -430,6 +539,42 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         # the word is rare enough ("Reading" and "Nice" stay towns; "War" is no place).
         return False
     return True
+
+
+def _described_as_person(doc: Doc, span: Span) -> bool:
+    """The sentence gives a person's age, a person noun in apposition, or a relative."""
+    if any(token.is_upper and len(token) > 1 for token in span) or gazetteer.is_place_name(span.text):
+        return False
+    after = doc[span.end : span.end + 3]
+    if (
+        len(after) >= 2
+        and after[0].text == ","
+        and after[1].like_num
+        and after[1].text.isdigit()
+        and 0 < int(after[1].text) < 120
+        and (len(after) == 2 or after[2].text in {",", ".", ";"} or after[2].lower_ == "and")
+    ):
+        return True
+    root = span.root
+    if any(child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS for child in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS and root.head.i < span.start:
+        return True
+    return root.dep_ == "poss" and root.head.lemma_.lower() in KIN_NOUNS and span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
+
+
+def _known_place_in_place_context(doc: Doc, span: Span) -> bool:
+    """A country or first-level area the gazetteer knows, whatever NER said ("Crimea", "Slovakia");
+    a town it knows where the syntax wants a place ("of Oxford", "a Fargo native")."""
+    places = gazetteer.lookup(span.text)
+    if not places or span.text.isupper() and len(span) == 1 and len(span.text) <= 4:
+        return False
+    if any(place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for place in places):
+        return not gazetteer.is_generic_area_name(span.text)
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in PLACE_MODIFIED_NOUNS and root.head.i >= span.end
 
 
 def _common_word_not_a_known_place(name: str) -> bool:
@@ -475,7 +620,7 @@ def _is_junk(span: Span, candidate: _Candidate) -> bool:
         return True
     if span[-1].lower_ in WORK_WORDS and candidate.entity_type != "Place":
         return True
-    if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP"}:
+    if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP"} and not candidate.fixed_type:
         return True
     if candidate.entity_type == "Organization" and len(span) > 2 and span[1].lower_ == "of":
         # "Future of India-Afghanistan ties": a common noun "of" something is a topic, not an
