@@ -188,6 +188,7 @@ def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence,
     if not title_case:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
+    candidates = _split_place_before_source(spacy_doc, candidates, scan)
     candidates = [trimmed for c in candidates if (trimmed := _trim(spacy_doc, c, title_case)) is not None]
     candidates = _drop_overlaps(candidates)
     candidates = _type_towns_and_states(spacy_doc, candidates, scan)
@@ -372,10 +373,79 @@ def _rescan_known_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> 
     return candidates + added
 
 
+# Words that start a broadcaster's name after the city it broadcasts from ("Havana Radio Rebelde").
+BROADCASTER_WORDS = frozenset("radio television tv".split())
+
+
+def _source_word(token: Token) -> bool:
+    """An all-caps word ("XINHUA", "ITAR") or a broadcaster word that is not itself a place."""
+    text = token.text
+    if token.lower_ in BROADCASTER_WORDS and text[:1].isupper():
+        return True
+    return text.isupper() and text.isalpha() and len(text) >= 3 and not gazetteer.is_place_name(text)
+
+
+def _split_place_before_source(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """"Moscow ITAR-TASS", "Paris Radio France International", "Madrid EFE": the city a
+    news source reports from, then the source. Written in another case, or starting with a
+    broadcaster word, the source is a second name, and the city before it a place."""
+    texts = scan.texts
+    result: list[_Candidate] = []
+    covered = [False] * len(doc)
+    for candidate in candidates:
+        for index in range(candidate.start, candidate.end):
+            covered[index] = True
+    for candidate in candidates:
+        split = None
+        for size in (2, 1):
+            cut = candidate.start + size
+            if cut >= candidate.end:
+                continue
+            prefix = doc[candidate.start : cut].text
+            if not prefix.isupper() and prefix[:1].isupper() and gazetteer.is_place_name(prefix) and _source_word(doc[cut]):
+                split = cut
+                break
+        if split is None:
+            result.append(candidate)
+            continue
+        result.append(_Candidate(candidate.start, split, "GPE", "Place", fixed_type=True))
+        result.append(_Candidate(split, candidate.end, "ORG", "Organization"))
+    # Neither named by NER: a known place, then an all-caps name ("Sofia BTA", "Paris AFP").
+    for index in range(len(texts) - 1):
+        token = doc[index]
+        if covered[index] or covered[index + 1] or not token.is_alpha or token.is_upper or not token.text[:1].isupper():
+            continue
+        following = doc[index + 1]
+        if not (following.text.isupper() and following.is_alpha and len(following) >= 3) or not _source_word(following):
+            continue
+        if not gazetteer.is_place_name(token.text):
+            continue
+        end = index + 2
+        while end < len(texts) and end < index + 5 and not covered[end] and (texts[end].isupper() and doc[end].is_alpha or texts[end] == "-" and not doc[end - 1].whitespace_):
+            end += 1
+        if texts[end - 1] == "-":
+            end -= 1
+        result.append(_Candidate(index, index + 1, "GPE", "Place", fixed_type=True))
+        result.append(_Candidate(index + 1, end, "ORG", "Organization"))
+        for position in range(index, end):
+            covered[position] = True
+    return sorted(result, key=lambda c: c.start)
+
+
+def _code_like(token: Token) -> bool:
+    """A catalogue number ("LD2504174394"), never part of a name."""
+    text = token.text
+    return len(text) >= 6 and any(char.isdigit() for char in text) and any(char.isalpha() for char in text)
+
+
 def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | None:
     """Drop leading determiners and titles, trailing possessives, and in Title Case text
     the common words a headline capitalized ("Trump Said" -> "Trump")."""
     start, end = candidate.start, candidate.end
+    while end - start > 1 and _code_like(doc[start]):
+        start += 1
+    while end - start > 1 and _code_like(doc[end - 1]):
+        end -= 1
     while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
     while start < end and doc[end - 1].text in {"'s", "’s", "'", "’", "-", ".", ","} and doc[end - 1].text != ".":
@@ -528,7 +598,7 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         # organization or place is a person the sentence describes as one.
         candidate.entity_type = "Person"
         return True
-    if candidate.entity_type != "Place" and _known_place_in_place_context(doc, span):
+    if candidate.entity_type != "Place" and _known_place_in_place_context(doc, span, candidate.label):
         candidate.entity_type = "Place"
         return True
     if _in_place_context(doc, span, candidates):
@@ -563,18 +633,22 @@ def _described_as_person(doc: Doc, span: Span) -> bool:
     return root.dep_ == "poss" and root.head.lemma_.lower() in KIN_NOUNS and span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
 
 
-def _known_place_in_place_context(doc: Doc, span: Span) -> bool:
+def _known_place_in_place_context(doc: Doc, span: Span, label: str) -> bool:
     """A country or first-level area the gazetteer knows, whatever NER said ("Crimea", "Slovakia");
     a town it knows where the syntax wants a place ("of Oxford", "a Fargo native")."""
     places = gazetteer.lookup(span.text)
     if not places or span.text.isupper() and len(span) == 1 and len(span.text) <= 4:
         return False
-    if any(place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for place in places):
-        return not gazetteer.is_generic_area_name(span.text)
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
-        return True
-    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in PLACE_MODIFIED_NOUNS and root.head.i >= span.end
+    in_place_syntax = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS) or (
+        root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in PLACE_MODIFIED_NOUNS and root.head.i >= span.end
+    )
+    if any(place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for place in places):
+        # Many people share a name with a state or country ("Georgia", "Jordan"): NER's
+        # person label gives way only where the syntax wants a place.
+        return not gazetteer.is_generic_area_name(span.text) and (label != "PERSON" or in_place_syntax)
+    # Towns are named after people ("Kennedy", "Mary", "Lincoln"): NER's person label stands.
+    return label != "PERSON" and in_place_syntax
 
 
 def _common_word_not_a_known_place(name: str) -> bool:
@@ -708,8 +782,18 @@ def _expand_short_names(mentions: list[Mention]) -> list[Mention]:
             mention = replace(mention, normalized=next(iter(organization_matches)), resolved_by="short-name")
         elif mention.entity_type == "Person" and len(person_matches) == 1:
             mention = replace(mention, normalized=next(iter(person_matches)), resolved_by="short-name")
-        elif mention.entity_type != "Person" and len(person_matches) == 1 and not organization_matches and mention.label in {"ORG", "PERSON"}:
-            # NER called a surname an organization ("Baryal"): the full name decides.
+        elif (
+            mention.entity_type != "Person"
+            and len(person_matches) == 1
+            and not organization_matches
+            and (mention.label in {"ORG", "PERSON"} or not _names_a_country_or_area(mention.normalized))
+        ):
+            # NER called a surname an organization or a town ("Baryal", "Lennon's apartment"):
+            # the full name decides, unless the name is a country's or a province's.
             mention = replace(mention, normalized=next(iter(person_matches)), entity_type="Person", resolved_by="short-name")
         result.append(mention)
     return result
+
+
+def _names_a_country_or_area(name: str) -> bool:
+    return any(place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for place in gazetteer.lookup(name))
