@@ -320,12 +320,14 @@ def _add_appositive_people(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
         if index in covered or is_common_word(scan.texts[index]):
             continue
         token = doc[index]
-        if not any(child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS for child in token.children):
+        if not _followed_by_age(doc, token.i + 1) and not any(
+            child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS for child in token.children
+        ):
             continue
         start = token.i
         while start > token.sent.start and doc[start - 1].i not in covered and _name_token(doc[start - 1]) and doc[start - 1].dep_ == "compound":
             start -= 1
-        if start < token.i:  # a full name, not a lone capitalized word
+        if start < token.i or _followed_by_age(doc, token.i + 1):  # a full name, or a surname with an age
             added.append(_Candidate(start, token.i + 1, "PERSON", "Person"))
             covered.update(range(start, token.i + 1))
     return candidates + added
@@ -613,17 +615,9 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
 
 def _described_as_person(doc: Doc, span: Span) -> bool:
     """The sentence gives a person's age, a person noun in apposition, or a relative."""
-    if any(token.is_upper and len(token) > 1 for token in span) or gazetteer.is_place_name(span.text):
+    if any(token.is_upper and len(token) > 1 for token in span) or _names_a_country_or_area(span.text):
         return False
-    after = doc[span.end : span.end + 3]
-    if (
-        len(after) >= 2
-        and after[0].text == ","
-        and after[1].like_num
-        and after[1].text.isdigit()
-        and 0 < int(after[1].text) < 120
-        and (len(after) == 2 or after[2].text in {",", ".", ";"} or after[2].lower_ == "and")
-    ):
+    if _followed_by_age(doc, span.end):
         return True
     root = span.root
     if any(child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS for child in root.children):
@@ -631,6 +625,18 @@ def _described_as_person(doc: Doc, span: Span) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS and root.head.i < span.start:
         return True
     return root.dep_ == "poss" and root.head.lemma_.lower() in KIN_NOUNS and span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
+
+
+def _followed_by_age(doc: Doc, index: int) -> bool:
+    """", 34," after a name: news gives people's ages so."""
+    after = doc[index : index + 3]
+    return (
+        len(after) >= 2
+        and after[0].text == ","
+        and after[1].text.isdigit()
+        and 0 < int(after[1].text) < 120
+        and (len(after) == 2 or after[2].text in {",", ".", ";"} or after[2].lower_ == "and")
+    )
 
 
 def _known_place_in_place_context(doc: Doc, span: Span, label: str) -> bool:
