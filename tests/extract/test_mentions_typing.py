@@ -1,0 +1,93 @@
+"""Typing and splitting names by the evidence around them, on news-like sentences with the real model.
+
+Towns before their state ("Tupelo, Miss."), people described as people ("Okafor, 34,"),
+places in place syntax, and news sources after the city they report from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import gazetteer
+from newskg.model import Document, content_id
+
+
+def typed(extractor, text: str) -> dict[str, str]:
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    return {m.text.rstrip("."): m.entity_type for m in extraction.mentions}
+
+
+def test_mentions_typing_town_before_state_abbreviation_is_a_place(extractor):
+    found = typed(extractor, "The furniture maker, based in Tupelo, Miss., said it would hire 200 workers.")
+    assert found == {"Tupelo": "Place", "Miss": "Place"}
+
+
+def test_mentions_typing_all_caps_dateline_town_is_a_place(extractor):
+    found = typed(extractor, "DAYTON, Ohio (AP) - City officials closed two bridges on Monday.")
+    assert found.get("DAYTON") == "Place" and found.get("Ohio") == "Place"
+
+
+def test_mentions_typing_state_abbreviation_missed_by_ner_is_found(extractor):
+    found = typed(extractor, "The newspaper was printed in Gary, Ind., until the plant closed.")
+    assert found.get("Gary") == "Place" and found.get("Ind") == "Place"
+
+
+def test_mentions_typing_miss_before_a_name_stays_a_title(extractor):
+    found = typed(extractor, "The prize was accepted on her behalf, Miss Ellen Park told reporters.")
+    assert "Miss" not in found
+    assert any("Ellen Park" in name and kind == "Person" for name, kind in found.items())
+
+
+def test_mentions_typing_list_of_places_is_not_read_as_town_and_state(extractor):
+    found = typed(extractor, "She moved from Austin, Texas, to Portland, Maine, in 2015.")
+    assert found == {"Austin": "Place", "Texas": "Place", "Portland": "Place", "Maine": "Place"}
+
+
+def test_mentions_typing_name_with_age_is_a_person(extractor):
+    assert typed(extractor, "Okafor, 34, was arrested on Tuesday after a traffic stop.") == {"Okafor": "Person"}
+
+
+def test_mentions_typing_name_with_person_appositive_is_a_person(extractor):
+    found = typed(extractor, "Marchetti, a retired police officer, said the building had been empty for years.")
+    assert found == {"Marchetti": "Person"}
+
+
+def test_mentions_typing_owner_of_a_relative_is_a_person(extractor):
+    assert typed(extractor, "Delgado's wife said he had not been seen since Friday.") == {"Delgado": "Person"}
+
+
+def test_mentions_typing_person_named_like_a_town_stays_a_person(extractor):
+    assert typed(extractor, "Protesters shouted at Kennedy as the motorcade passed.") == {"Kennedy": "Person"}
+
+
+def test_mentions_typing_surname_joins_the_full_name_in_the_document(extractor):
+    text = "Fans gathered outside the building where John Lennon lived, and left flowers at Lennon's door."
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    people = {m.text: m.normalized for m in extraction.mentions if m.entity_type == "Person"}
+    assert people == {"John Lennon": "John Lennon", "Lennon": "John Lennon"}
+
+
+def test_mentions_typing_region_the_gazetteer_knows_is_a_place(extractor):
+    assert typed(extractor, "Voters in Crimea went to the polls on Sunday.") == {"Crimea": "Place"}
+
+
+@pytest.mark.parametrize(
+    "text, place, source",
+    [
+        ("Moscow ITAR-TASS reported the explosion at the depot.", "Moscow", "ITAR-TASS"),
+        ("LD2504174394 Moscow ITAR-TASS in English 1654 GMT 25 Apr 94", "Moscow", "ITAR-TASS"),
+        ("Paris Radio France International carried the interview on Sunday.", "Paris", "Radio France International"),
+    ],
+)
+def test_mentions_typing_source_after_its_city_is_split_off(extractor, text, place, source):
+    found = typed(extractor, text)
+    assert found.get(place) == "Place" and found.get(source) == "Organization", found
+    assert not any(name.startswith("LD") for name in found)
+
+
+def test_gazetteer_state_abbreviations_only_in_their_own_case():
+    assert gazetteer.us_state_for_abbreviation("Tenn.") == "Tennessee"
+    assert gazetteer.us_state_for_abbreviation("N.Y.") == "New York"
+    assert gazetteer.us_state_for_abbreviation("MISS") is None
+    assert not gazetteer.is_place_name("Miss")  # never a place outside "Town, Miss."
+    assert gazetteer.is_us_state_name("Texas") and not gazetteer.is_us_state_name("Ontario")
