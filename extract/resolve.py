@@ -148,7 +148,8 @@ def resolve(extractions: Iterable[DocumentExtraction], rules: ResolutionRules | 
             group = groups.setdefault((key, entity_type), _Group(key, entity_type=entity_type))
             group.mentions.extend(mentions)
     all_groups = [groups[k] for k in sorted(groups)]
-    all_groups = [g for g in all_groups if g.strong or _corroborated(g, groups)]
+    strong_keys = {key for (key, _), group in groups.items() if group.strong}
+    all_groups = [g for g in all_groups if g.strong or _corroborated(g, strong_keys)]
     all_groups = _settle_types(all_groups, rules)
     _merge_groups(all_groups, rules)
 
@@ -225,13 +226,16 @@ def _is_major_place(key: str) -> bool:
     return any(place.kind != "city" or place.population >= MAJOR_CITY_POPULATION for place in gazetteer.lookup(key))
 
 
-def _corroborated(group: _Group, groups: dict[tuple[str, EntityType], _Group]) -> bool:
-    """A name seen only in Title Case headlines counts if the gazetteer or other text knows it."""
+def _corroborated(group: _Group, strong_keys: set[str]) -> bool:
+    """A name seen only in Title Case headlines counts if the gazetteer or other text knows it.
+
+    ``strong_keys``: the names some group (of any type) has strong mentions of; ``group``
+    itself is not strong, so its own key is there only through another group."""
     # The gazetteer knows small places called "War" or "Bombing": a capitalized common
     # word is a place only if text outside Title Case headlines names it too.
     if group.entity_type == "Place" and gazetteer.is_place_name(group.key) and not _is_common_word(group.key):
         return True
-    return any(other.strong for (key, _), other in groups.items() if key == group.key and other is not group)
+    return group.key in strong_keys
 
 
 def _is_common_word(key: str) -> bool:
@@ -301,14 +305,21 @@ def _merge_surnames(people: list[_Group], union, strays: list[_Group] = ()) -> N
 def _merge_spelling_variants(groups: list[_Group], union) -> None:
     """"al-Qaida" and "al-Qaeda": same type, same number of words, nearly the same letters."""
     ordered = sorted(groups, key=lambda g: (-len(g.mentions), g.key))
-    for index, group in enumerate(ordered):
-        for other in ordered[index + 1 :]:
-            if len(group.key) < FUZZY_MIN_LENGTH or len(other.key) < FUZZY_MIN_LENGTH:
-                continue
-            if len(group.key.split()) != len(other.key.split()) or group.key[0] != other.key[0]:
-                continue
-            if group.key.split()[-1][:1] != other.key.split()[-1][:1]:
-                continue
+    # Only names alike in word count, first letter and last word's first letter are
+    # compared, so each is compared within its bucket, in the same order as before:
+    # all pairs would be quadratic in the corpus's names.
+    buckets: dict[tuple[int, str, str], list[_Group]] = defaultdict(list)
+    for group in ordered:
+        if len(group.key) >= FUZZY_MIN_LENGTH:
+            words = group.key.split()
+            buckets[(len(words), group.key[0], words[-1][:1])].append(group)
+    position = {id(group): index for members in buckets.values() for index, group in enumerate(members)}
+    for group in ordered:
+        if len(group.key) < FUZZY_MIN_LENGTH:
+            continue
+        words = group.key.split()
+        bucket = buckets[(len(words), group.key[0], words[-1][:1])]
+        for other in bucket[position[id(group)] + 1 :]:
             score = fuzz.ratio(group.key, other.key)
             if score >= FUZZY_MIN_SCORE:
                 union(group, other, "spelling-variant", round(score / 100, 3))
