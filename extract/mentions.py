@@ -399,18 +399,21 @@ def _split_place_before_source(doc: Doc, candidates: list[_Candidate], scan: _Sc
             covered[index] = True
     for candidate in candidates:
         split = None
+        first = candidate.start
+        while first < candidate.end - 1 and _code_like(doc[first]):
+            first += 1
         for size in (2, 1):
-            cut = candidate.start + size
+            cut = first + size
             if cut >= candidate.end:
                 continue
-            prefix = doc[candidate.start : cut].text
+            prefix = doc[first:cut].text
             if not prefix.isupper() and prefix[:1].isupper() and gazetteer.is_place_name(prefix) and _source_word(doc[cut]):
                 split = cut
                 break
         if split is None:
             result.append(candidate)
             continue
-        result.append(_Candidate(candidate.start, split, "GPE", "Place", fixed_type=True))
+        result.append(_Candidate(first, split, "GPE", "Place", fixed_type=True))
         result.append(_Candidate(split, candidate.end, "ORG", "Organization"))
     # Neither named by NER: a known place, then an all-caps name ("Sofia BTA", "Paris AFP").
     for index in range(len(texts) - 1):
@@ -518,10 +521,18 @@ def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
             result.append(town)
         if state is not None:
             result = [c for c in result if not (c.start <= comma + 1 < c.end)] + [state]
+        of = None
+        if town is not None and town.label == "PERSON":
+            of = next((i for i in range(town.start + 1, comma - 1) if doc[i].lower_ == "of"), None)
+        if town is not None and of is not None:
+            # "Peggy Say of Batavia, N.Y.": the name before "of" stays, the town is after it.
+            result.remove(town)
+            result.append(replace(town, end=of))
+            town = None
         created = town is None
         if town is None:
             start = comma - 1
-            while start > town_last.sent.start and comma - start < 4 and covering(start - 1) is None and _town_word(doc[start - 1]):
+            while start > town_last.sent.start and comma - start < 4 and covering(start - 1) is None and _town_word(doc[start - 1]) and start - 1 != of:
                 start -= 1
             if not _town_word(doc[start]):
                 continue
@@ -530,7 +541,10 @@ def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
         dateline = town_text.isupper() and town.start == town_last.sent.start
         if town_must_be_known_in is not None and not dateline and not _town_in(town_text, town_must_be_known_in):
             continue
-        if doc[town.end - 1].lower_ in ORGANIZATION_WORDS or town.acronym_of is not None:
+        town_words = {token.lower_ for token in doc[town.start : town.end]}
+        if town_words & (ORGANIZATION_WORDS | ORGANIZATION_STARTS) or town.acronym_of is not None:
+            continue  # "University of Chicago, Ill." is an organization in its town
+        if town.label == "ORG" and "of" in town_words:
             continue
         if not created:
             result.remove(town)

@@ -91,3 +91,13 @@ def test_gazetteer_state_abbreviations_only_in_their_own_case():
     assert gazetteer.us_state_for_abbreviation("MISS") is None
     assert not gazetteer.is_place_name("Miss")  # never a place outside "Town, Miss."
     assert gazetteer.is_us_state_name("Texas") and not gazetteer.is_us_state_name("Ontario")
+
+
+def test_mentions_typing_person_of_town_before_state_is_split(extractor):
+    found = typed(extractor, "One letter came from his sister, Peggy Moore of Batavia, N.Y., who wrote weekly.")
+    assert found == {"Peggy Moore": "Person", "Batavia": "Place", "N.Y": "Place"}
+
+
+def test_mentions_typing_university_of_a_town_is_not_split(extractor):
+    found = typed(extractor, "She taught at the University of Chicago, Ill., for a decade.")
+    assert found.get("University of Chicago") == "Organization", found
