@@ -167,8 +167,11 @@ def _attraction(positions: np.ndarray, edge_array: np.ndarray, pull_array: np.nd
     distance = np.linalg.norm(delta, axis=1, keepdims=True)
     # Fruchterman-Reingold: pull grows with distance squared (ideal distance 1).
     pull = delta * distance * pull_array
-    np.add.at(force, edge_array[:, 0], pull)
-    np.add.at(force, edge_array[:, 1], -pull)
+    # bincount sums per node like np.add.at, an order of magnitude faster.
+    count = len(positions)
+    for axis in (0, 1):
+        force[:, axis] += np.bincount(edge_array[:, 0], weights=pull[:, axis], minlength=count)
+        force[:, axis] -= np.bincount(edge_array[:, 1], weights=pull[:, axis], minlength=count)
     return force
 
 
@@ -203,8 +206,8 @@ def _grid_repulsion(positions: np.ndarray, charges: np.ndarray) -> np.ndarray:
     span = float(max((positions.max(axis=0) - low).max(), 1e-6)) * 1.0001
     cell = span / cells
     coordinates = np.minimum(((positions - low) / cell).astype(np.int64), cells - 1)
-    density = np.zeros((cells, cells))
-    np.add.at(density, (coordinates[:, 0], coordinates[:, 1]), charges[:, 0])
+    flat_cells = coordinates[:, 0] * cells + coordinates[:, 1]
+    density = np.bincount(flat_cells, weights=charges[:, 0], minlength=cells * cells).reshape(cells, cells)
     size = 3 * cells
     density_fft = np.fft.rfft2(density, s=(size, size))
     # The kernel in cell units, scaled by 1/cell: k(o * cell) = k(o) / cell.

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.rdf import oxigraph_triples, serialize_statements
+from graph.rdf import serialize_graph
 from newskg.atomic import atomic_write_bytes
 
 
 def generate_ntriples(graph: nx.MultiDiGraph) -> str:
-    return serialize_statements(oxigraph_triples(graph), "nt").decode("utf-8")
+    return serialize_graph(graph, "nt").decode("utf-8")
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    atomic_write_bytes(Path(path), serialize_statements(oxigraph_triples(graph), "nt"))
+    atomic_write_bytes(Path(path), serialize_graph(graph, "nt"))

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, datetime
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple, Optional, Union
 from urllib.parse import quote, urlsplit
 
 import networkx as nx
@@ -166,63 +166,154 @@ def _hash(*parts: Any) -> str:
     return hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class Lit(NamedTuple):
+    """A literal as plain data: its lexical form and datatype IRI (``None``: a plain string).
+
+    The quads are made of ``str`` IRIs and ``Lit`` literals and turned into rdflib or
+    Oxigraph terms only at the end: building rdflib terms (each IRI validated, each
+    namespace lookup a method call) cost more than writing the Turtle itself.
+    """
+
+    lexical: str
+    datatype: str | None = None
+
+
+PlainTerm = Union[str, Lit]
+PlainQuad = tuple[str, str, PlainTerm, Optional[str]]
+
+
+class _PlainIRIs:
+    """A namespace whose terms are plain IRI strings, made once on first use."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        iri = str(self._namespace[name])  # NKG is a DefinedNamespace: a misspelt term fails here
+        setattr(self, name, iri)
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return getattr(self, name)
+
+
+_RDF, _RDFS, _SKOS, _XSD, _PROV = (_PlainIRIs(ns) for ns in (RDF, RDFS, SKOS, XSD, PROV))
+_SCHEMA, _OA, _NKG = _PlainIRIs(SCHEMA), _PlainIRIs(OA), _PlainIRIs(NKG)
+
+
+class _PlainMinter:
+    """Mints every IRI of a build, as ``str``, from one base IRI and stable ids.
+
+    Memoized: an entity's or document's IRI is asked for once per mention and relation.
+    """
+
+    def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
+        self.base = check_base_iri(base_iri)
+        self._made: dict[tuple[str, str], str] = {}
+
+    def _iri(self, kind: str, identifier: str) -> str:
+        key = (kind, identifier)
+        iri = self._made.get(key)
+        if iri is None:
+            iri = self._made[key] = f"{self.base}{kind}/{encode_path(identifier)}"
+        return iri
+
+    def entity(self, node_id: str) -> str:
+        return self._iri("entity", node_id)
+
+    def document(self, doc_id: str) -> str:
+        return self._iri("document", doc_id)
+
+    def source(self, source_id: str) -> str:
+        return self._iri("source", source_id)
+
+    def document_graph(self, doc_id: str) -> str:
+        return self._iri("graph", doc_id)
+
+    def mention(self, doc_id: str, start: int, end: int) -> str:
+        return f"{self._iri('mention', doc_id)}/{int(start)}-{int(end)}"
+
+    def statement(self, subject: str, predicate: str, obj: str, doc_id: str, start: int, end: int) -> str:
+        return f"{self.base}statement/{_hash(subject, predicate, obj, doc_id, start, end)}"
+
+
 class IRIMinter:
     """Mints every IRI of a build from one base IRI and stable ids."""
 
     def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
-        self.base = check_base_iri(base_iri)
+        self._plain = _PlainMinter(base_iri)
+        self.base = self._plain.base
 
     def entity(self, node_id: str) -> URIRef:
-        return URIRef(f"{self.base}entity/{encode_path(node_id)}")
+        return URIRef(self._plain.entity(node_id))
 
     def document(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}document/{encode_path(doc_id)}")
+        return URIRef(self._plain.document(doc_id))
 
     def source(self, source_id: str) -> URIRef:
         """A source that is not an article, e.g. the gazetteer (``gazetteer:geonames``)."""
-        return URIRef(f"{self.base}source/{encode_path(source_id)}")
+        return URIRef(self._plain.source(source_id))
 
     def document_graph(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}graph/{encode_path(doc_id)}")
+        return URIRef(self._plain.document_graph(doc_id))
 
     def mention(self, doc_id: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.base}mention/{encode_path(doc_id)}/{int(start)}-{int(end)}")
+        return URIRef(self._plain.mention(doc_id, start, end))
 
     def statement(self, subject: str, predicate: str, obj: str, doc_id: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.base}statement/{_hash(subject, predicate, obj, doc_id, start, end)}")
+        return URIRef(self._plain.statement(subject, predicate, obj, doc_id, start, end))
+
+
+def _text(text: Any) -> Lit:
+    return Lit(_UNREPRESENTABLE.sub("\ufffd", str(text)))
 
 
 def literal_text(text: Any) -> Literal:
-    return Literal(_UNREPRESENTABLE.sub("\ufffd", str(text)))
+    return Literal(_text(text).lexical)
 
 
-def date_literal(value: str) -> Literal:
-    """``xsd:date`` or ``xsd:dateTime`` when the value is one, else plain text."""
-    for kind, parse in ((XSD.date, date.fromisoformat), (XSD.dateTime, datetime.fromisoformat)):
+def _integer(value: Any) -> Lit:
+    return Lit(str(int(value)), _XSD.integer)
+
+
+def _double(value: Any) -> Lit:
+    return Lit(str(float(value)), _XSD.double)
+
+
+def _date(value: str) -> Lit:
+    for kind, parse in ((_XSD.date, date.fromisoformat), (_XSD.dateTime, datetime.fromisoformat)):
         try:
             parse(value)
         except (TypeError, ValueError):
             continue
-        if kind == XSD.date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if kind == _XSD.date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             continue
-        return Literal(value, datatype=kind)
-    return literal_text(value)
+        return Lit(value, kind)
+    return _text(value)
 
 
-def _selector_quads(minter_target: URIRef, doc_iri: URIRef, start: int, end: int, exact: str, graph_name: URIRef) -> Iterator[Quad]:
-    position = URIRef(f"{minter_target}-position")
-    quote_selector = URIRef(f"{minter_target}-quote")
-    yield minter_target, RDF.type, OA.SpecificResource, graph_name
-    yield minter_target, OA.hasSource, doc_iri, graph_name
-    yield minter_target, OA.hasSelector, position, graph_name
-    yield minter_target, OA.hasSelector, quote_selector, graph_name
-    yield position, RDF.type, OA.TextPositionSelector, graph_name
+def date_literal(value: str) -> Literal:
+    """``xsd:date`` or ``xsd:dateTime`` when the value is one, else plain text."""
+    plain = _date(value)
+    return Literal(plain.lexical, datatype=URIRef(plain.datatype) if plain.datatype else None)
+
+
+def _selector_quads(minter_target: str, doc_iri: str, start: int, end: int, exact: str, graph_name: str) -> Iterator[PlainQuad]:
+    position = f"{minter_target}-position"
+    quote_selector = f"{minter_target}-quote"
+    yield minter_target, _RDF.type, _OA.SpecificResource, graph_name
+    yield minter_target, _OA.hasSource, doc_iri, graph_name
+    yield minter_target, _OA.hasSelector, position, graph_name
+    yield minter_target, _OA.hasSelector, quote_selector, graph_name
+    yield position, _RDF.type, _OA.TextPositionSelector, graph_name
     # xsd:integer, not nonNegativeInteger: stores such as Oxigraph normalise the latter
     # to the former, and both stores must give the same answers.
-    yield position, OA.start, Literal(int(start)), graph_name
-    yield position, OA.end, Literal(int(end)), graph_name
-    yield quote_selector, RDF.type, OA.TextQuoteSelector, graph_name
-    yield quote_selector, OA.exact, literal_text(exact), graph_name
+    yield position, _OA.start, _integer(start), graph_name
+    yield position, _OA.end, _integer(end), graph_name
+    yield quote_selector, _RDF.type, _OA.TextQuoteSelector, graph_name
+    yield quote_selector, _OA.exact, _text(exact), graph_name
 
 
 def _find_entity(graph: nx.MultiDiGraph, entity_type: str, name: str, index: dict[tuple[str, str], str]) -> str | None:
@@ -246,14 +337,14 @@ def _named_entity_id(entity_type: str, name: str) -> str:
     return minted_entity_id(entity_type, name)  # type: ignore[arg-type]
 
 
-def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
+def plain_quads(graph: nx.MultiDiGraph) -> Iterator[PlainQuad]:
     """Every fact of ``graph`` as (subject, predicate, object, graph name) quads.
 
     The graph name is the source document's named graph for facts that come from one
     document (its description, mentions, evidence and the relations it states), and
     ``None`` (the default graph) for facts about entities across documents.
     """
-    mint = IRIMinter(graph.graph.get("base_iri") or DEFAULT_BASE_IRI)
+    mint = _PlainMinter(graph.graph.get("base_iri") or DEFAULT_BASE_IRI)
     entity_index = _entity_index(graph)
     metadata_entities: dict[str, tuple[str, str]] = {}
 
@@ -267,10 +358,10 @@ def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
     for entity_id, (entity_type, name) in sorted(metadata_entities.items()):
         # Publishers and authors the text never names still get a typed, labelled IRI.
         iri = mint.entity(entity_id)
-        yield iri, RDF.type, SCHEMA[entity_type], None
-        yield iri, RDFS.label, literal_text(name), None
+        yield iri, _RDF.type, _SCHEMA[entity_type], None
+        yield iri, _RDFS.label, _text(name), None
         yield from _name_key_quads(iri, [name])
-        yield iri, NKG.mentionCount, Literal(0), None
+        yield iri, _NKG.mentionCount, _integer(0), None
 
     for subject, obj, key, data in graph.edges(keys=True, data=True):
         kind = data.get("kind")
@@ -279,7 +370,7 @@ def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
         elif kind == "co_mention":
             for doc_id in sorted({record["doc_id"] for record in data.get("evidence", [])}) or [None]:
                 name = mint.document_graph(doc_id) if doc_id else None
-                yield mint.entity(subject), NKG.coMentionedWith, mint.entity(obj), name
+                yield mint.entity(subject), _NKG.coMentionedWith, mint.entity(obj), name
         elif kind == "relation":
             yield from _relation_quads(mint, subject, obj, data, graph)
 
@@ -295,29 +386,29 @@ def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
     for source_id in external:
         # Facts from reference data (the gazetteer), not from an article.
         iri = mint.source(source_id)
-        yield iri, RDF.type, SCHEMA.Dataset, None
-        yield iri, RDF.type, PROV.Entity, None
-        yield iri, RDFS.label, literal_text(source_id), None
+        yield iri, _RDF.type, _SCHEMA.Dataset, None
+        yield iri, _RDF.type, _PROV.Entity, None
+        yield iri, _RDFS.label, _text(source_id), None
 
 
-def _entity_quads(mint: IRIMinter, node: str, data: dict[str, Any]) -> Iterator[Quad]:
+def _entity_quads(mint: _PlainMinter, node: str, data: dict[str, Any]) -> Iterator[PlainQuad]:
     iri = mint.entity(node)
-    yield iri, RDF.type, SCHEMA[data["type"]], None
-    yield iri, RDFS.label, literal_text(data["label"]), None
+    yield iri, _RDF.type, _SCHEMA[data["type"]], None
+    yield iri, _RDFS.label, _text(data["label"]), None
     for alias in data.get("aliases", []):
         if alias != data["label"]:
-            yield iri, SKOS.altLabel, literal_text(alias), None
+            yield iri, _SKOS.altLabel, _text(alias), None
     yield from _name_key_quads(iri, [data["label"], *data.get("aliases", [])])
-    yield iri, NKG.mentionCount, Literal(int(data.get("mention_count", 0))), None
+    yield iri, _NKG.mentionCount, _integer(data.get("mention_count", 0)), None
     for doc_id in data.get("doc_ids", []):
-        yield iri, NKG.mentionedIn, mint.document(doc_id), None
+        yield iri, _NKG.mentionedIn, mint.document(doc_id), None
     if data.get("latitude") is not None and data.get("longitude") is not None:
-        yield iri, SCHEMA.latitude, Literal(float(data["latitude"]), datatype=XSD.double), None
-        yield iri, SCHEMA.longitude, Literal(float(data["longitude"]), datatype=XSD.double), None
+        yield iri, _SCHEMA.latitude, _double(data["latitude"]), None
+        yield iri, _SCHEMA.longitude, _double(data["longitude"]), None
     if data.get("country"):
-        yield iri, NKG.countryCode, literal_text(data["country"]), None
+        yield iri, _NKG.countryCode, _text(data["country"]), None
     if data.get("feature_class"):
-        yield iri, NKG.featureClass, literal_text(data["feature_class"]), None
+        yield iri, _NKG.featureClass, _text(data["feature_class"]), None
 
 
 def name_key(name: str) -> str:
@@ -330,42 +421,42 @@ def name_key(name: str) -> str:
         >>> name_key("Al-Qaeda")
         'al-qaeda'
     """
-    return str(literal_text(name)).lower()
+    return _text(name).lexical.lower()
 
 
-def _name_key_quads(iri: URIRef, names: list[Any]) -> Iterator[Quad]:
+def _name_key_quads(iri: str, names: list[Any]) -> Iterator[PlainQuad]:
     for key in sorted({name_key(str(name)) for name in names}):
-        yield iri, NKG.nameKey, Literal(key), None
+        yield iri, _NKG.nameKey, Lit(key), None
 
 
 def _document_quads(
-    mint: IRIMinter,
+    mint: _PlainMinter,
     graph: nx.MultiDiGraph,
     node: str,
     data: dict[str, Any],
     entity_index: dict[tuple[str, str], str],
     metadata_entities: dict[str, tuple[str, str]],
-) -> Iterator[Quad]:
+) -> Iterator[PlainQuad]:
     iri = mint.document(node)
     name = mint.document_graph(node)
-    yield iri, RDF.type, SCHEMA.NewsArticle, name
+    yield iri, _RDF.type, _SCHEMA.NewsArticle, name
     if data.get("doc_kind") == "headline":
-        yield iri, RDF.type, NKG.Headline, name
+        yield iri, _RDF.type, _NKG.Headline, name
     if data.get("title"):
-        yield iri, SCHEMA.headline, literal_text(data["title"]), name
+        yield iri, _SCHEMA.headline, _text(data["title"]), name
     if data.get("text") is not None:
-        yield iri, SCHEMA.text, literal_text(data["text"]), name
+        yield iri, _SCHEMA.text, _text(data["text"]), name
     if data.get("source"):
-        yield iri, NKG.sourceFile, literal_text(data["source"]), name
+        yield iri, _NKG.sourceFile, _text(data["source"]), name
     if data.get("url"):
-        yield iri, SCHEMA.url, Literal(_UNREPRESENTABLE.sub("\ufffd", str(data["url"])), datatype=XSD.anyURI), name
+        yield iri, _SCHEMA.url, Lit(_UNREPRESENTABLE.sub("\ufffd", str(data["url"])), _XSD.anyURI), name
     if data.get("date"):
-        yield iri, SCHEMA.datePublished, date_literal(str(data["date"])), name
+        yield iri, _SCHEMA.datePublished, _date(str(data["date"])), name
     parent = data.get("parent_id")
     if parent and graph.nodes.get(parent, {}).get("kind") == "document":
-        yield iri, NKG.listedIn, mint.document(parent), name
-    people_and_publisher = [("Organization", SCHEMA.publisher, data["publisher"])] if data.get("publisher") else []
-    people_and_publisher += [("Person", SCHEMA.author, author) for author in data.get("authors", []) if author]
+        yield iri, _NKG.listedIn, mint.document(parent), name
+    people_and_publisher = [("Organization", _SCHEMA.publisher, data["publisher"])] if data.get("publisher") else []
+    people_and_publisher += [("Person", _SCHEMA.author, author) for author in data.get("authors", []) if author]
     for entity_type, predicate, entity_name in people_and_publisher:
         entity_id = _find_entity(graph, entity_type, str(entity_name), entity_index)
         if entity_id is None:
@@ -375,22 +466,22 @@ def _document_quads(
         yield iri, predicate, mint.entity(entity_id), name
 
 
-def _mention_quads(mint: IRIMinter, entity: str, doc_id: str, data: dict[str, Any]) -> Iterator[Quad]:
+def _mention_quads(mint: _PlainMinter, entity: str, doc_id: str, data: dict[str, Any]) -> Iterator[PlainQuad]:
     entity_iri = mint.entity(entity)
     doc_iri = mint.document(doc_id)
     name = mint.document_graph(doc_id)
     for mention in data.get("mentions", []):
         annotation = mint.mention(doc_id, mention["start"], mention["end"])
-        target = URIRef(f"{annotation}#target")
-        yield annotation, RDF.type, OA.Annotation, name
-        yield annotation, OA.motivatedBy, OA.identifying, name
-        yield annotation, OA.hasBody, entity_iri, name
-        yield annotation, OA.hasTarget, target, name
+        target = f"{annotation}#target"
+        yield annotation, _RDF.type, _OA.Annotation, name
+        yield annotation, _OA.motivatedBy, _OA.identifying, name
+        yield annotation, _OA.hasBody, entity_iri, name
+        yield annotation, _OA.hasTarget, target, name
         yield from _selector_quads(target, doc_iri, mention["start"], mention["end"], mention["text"], name)
 
 
-def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any], graph: nx.MultiDiGraph) -> Iterator[Quad]:
-    predicate = NKG[data["predicate"]]  # an unknown predicate fails here, loudly
+def _relation_quads(mint: _PlainMinter, subject: str, obj: str, data: dict[str, Any], graph: nx.MultiDiGraph) -> Iterator[PlainQuad]:
+    predicate = _NKG[data["predicate"]]  # an unknown predicate fails here, loudly
     subject_iri, object_iri = mint.entity(subject), mint.entity(obj)
     evidence_list = data.get("evidence") or []
     if not evidence_list:
@@ -401,30 +492,53 @@ def _relation_quads(mint: IRIMinter, subject: str, obj: str, data: dict[str, Any
         is_article = graph.nodes.get(doc_id, {}).get("kind") == "document"
         source = mint.document(doc_id) if is_article else mint.source(doc_id)
         statement = mint.statement(subject, data["predicate"], obj, doc_id, evidence["start"], evidence["end"])
-        annotation = URIRef(f"{statement}#evidence")
-        target = URIRef(f"{statement}#target")
+        annotation = f"{statement}#evidence"
+        target = f"{statement}#target"
         yield subject_iri, predicate, object_iri, name
-        yield statement, RDF.type, RDF.Statement, name
-        yield statement, RDF.type, NKG.RelationStatement, name
-        yield statement, RDF.subject, subject_iri, name
-        yield statement, RDF.predicate, predicate, name
-        yield statement, RDF.object, object_iri, name
+        yield statement, _RDF.type, _RDF.Statement, name
+        yield statement, _RDF.type, _NKG.RelationStatement, name
+        yield statement, _RDF.subject, subject_iri, name
+        yield statement, _RDF.predicate, predicate, name
+        yield statement, _RDF.object, object_iri, name
         confidence = evidence.get("confidence", data.get("confidence"))
-        yield statement, NKG.confidence, Literal(float(confidence if confidence is not None else 0.0), datatype=XSD.double), name
+        yield statement, _NKG.confidence, _double(confidence if confidence is not None else 0.0), name
         method = evidence.get("method") or data.get("best_method") or ", ".join(data.get("methods", [])) or "unknown"
-        yield statement, NKG.extractionMethod, literal_text(method), name
-        yield statement, PROV.wasDerivedFrom, source, name
-        yield statement, NKG.evidence, annotation, name
-        for attribute, term in (("role", NKG.role), ("time", NKG.timeExpression)):
+        yield statement, _NKG.extractionMethod, _text(method), name
+        yield statement, _PROV.wasDerivedFrom, source, name
+        yield statement, _NKG.evidence, annotation, name
+        for attribute, term in (("role", _NKG.role), ("time", _NKG.timeExpression)):
             if evidence.get(attribute):
-                yield statement, term, literal_text(evidence[attribute]), name
+                yield statement, term, _text(evidence[attribute]), name
         if evidence.get("former"):
-            yield statement, NKG.former, Literal(True), name
-        yield annotation, RDF.type, OA.Annotation, name
-        yield annotation, OA.motivatedBy, OA.describing, name
-        yield annotation, OA.hasBody, statement, name
-        yield annotation, OA.hasTarget, target, name
+            yield statement, _NKG.former, Lit("true", _XSD.boolean), name
+        yield annotation, _RDF.type, _OA.Annotation, name
+        yield annotation, _OA.motivatedBy, _OA.describing, name
+        yield annotation, _OA.hasBody, statement, name
+        yield annotation, _OA.hasTarget, target, name
         yield from _selector_quads(target, source, evidence["start"], evidence["end"], evidence["text"], name)
+
+
+def _to_rdflib_term(term: PlainTerm, cache: dict[PlainTerm, Node]) -> Node:
+    converted = cache.get(term)
+    if converted is None:
+        if isinstance(term, Lit):
+            converted = Literal(term.lexical, datatype=URIRef(term.datatype)) if term.datatype else Literal(term.lexical)
+        else:
+            converted = URIRef(term)
+        cache[term] = converted
+    return converted
+
+
+def iter_quads(graph: nx.MultiDiGraph) -> Iterator[Quad]:
+    """Every fact of ``graph`` as rdflib (subject, predicate, object, graph name) quads.
+
+    The graph name is the source document's named graph for facts that come from one
+    document, and ``None`` (the default graph) for facts about entities across documents.
+    """
+    cache: dict[PlainTerm, Node] = {}
+    convert = _to_rdflib_term
+    for subject, predicate, obj, name in plain_quads(graph):
+        yield convert(subject, cache), convert(predicate, cache), convert(obj, cache), None if name is None else convert(name, cache)
 
 
 def bind_prefixes(rdf: Graph) -> None:
@@ -457,59 +571,57 @@ def to_dataset(graph: nx.MultiDiGraph) -> Dataset:
 
 # --- fast serialization ---------------------------------------------------------------------
 # rdflib's Turtle serializer grows faster than the graph (12.8 s at 1,000 documents, 474 s
-# at 10,000); Oxigraph's writer streams sorted statements in linear time. The statements
-# are sorted first, so the text depends only on the facts, never on their order.
+# at 10,000). The facts are written as N-Triples/N-Quads lines here, sorted so the text
+# depends only on the facts, and Oxigraph parses them back (checking every IRI and literal)
+# and writes Turtle or TriG, keeping their order. Building a Python term object per
+# statement instead cost three times as long.
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _to_oxigraph_term(term: Node, cache: dict[Node, Any]) -> Any:
+def _nt_term(term: PlainTerm) -> str:
+    if isinstance(term, Lit):
+        lexical = term.lexical.translate(_NT_ESCAPES)
+        return f'"{lexical}"^^<{term.datatype}>' if term.datatype else f'"{lexical}"'
+    return f"<{term}>"
+
+
+class _Renderer:
+    """Each term's N-Triples text, made once however often the term occurs."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[PlainTerm, str] = {}
+
+    def __call__(self, term: PlainTerm) -> str:
+        text = self._rendered.get(term)
+        if text is None:
+            text = self._rendered[term] = _nt_term(term)
+        return text
+
+
+def ntriples_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """Every distinct triple of ``graph`` (named graphs merged) as N-Triples, in text order."""
+    render = _Renderer()
+    triples = {f"{render(s)} {render(p)} {render(o)}" for s, p, o, _ in plain_quads(graph)}
+    return "".join(f"{triple} .\n" for triple in sorted(triples)).encode("utf-8")
+
+
+def nquads_bytes(graph: nx.MultiDiGraph, *, ordered: bool = True) -> bytes:
+    """Every distinct quad as N-Quads. ``ordered``: the default graph first, then each named
+    graph in IRI order, each graph's statements in text order (a store being loaded needs none)."""
+    render = _Renderer()
+    quads = {(g is not None, "" if g is None else render(g), f"{render(s)} {render(p)} {render(o)}") for s, p, o, g in plain_quads(graph)}
+    return "".join(f"{triple} {name} .\n" if name else f"{triple} .\n" for _, name, triple in (sorted(quads) if ordered else quads)).encode("utf-8")
+
+
+def serialize_graph(graph: nx.MultiDiGraph, rdf_format: str) -> bytes:
+    """``graph`` as ``turtle``, ``nt`` or ``trig`` text with our prefixes, in a fixed order."""
     import pyoxigraph as ox
 
-    converted = cache.get(term)
-    if converted is None:
-        if isinstance(term, URIRef):
-            converted = ox.NamedNode(str(term))
-        elif isinstance(term, Literal):
-            if term.language:
-                converted = ox.Literal(str(term), language=term.language)
-            elif term.datatype is not None:
-                converted = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            else:
-                converted = ox.Literal(str(term))
-        else:
-            raise TypeError(f"no blank nodes or other terms are written: {term!r}")
-        cache[term] = converted
-    return converted
-
-
-def oxigraph_triples(graph: nx.MultiDiGraph) -> list[Any]:
-    """Every distinct triple of ``graph`` (named graphs merged), sorted, as pyoxigraph Triples."""
-    import pyoxigraph as ox
-
-    cache: dict[Node, Any] = {}
-    convert = _to_oxigraph_term
-    triples = {ox.Triple(convert(s, cache), convert(p, cache), convert(o, cache)) for s, p, o, _ in iter_quads(graph)}
-    # Sorted by their N-Triples text, which Oxigraph renders natively.
-    return sorted(triples, key=str)
-
-
-def oxigraph_quads(graph: nx.MultiDiGraph) -> list[Any]:
-    """Every distinct quad, default graph first, then each named graph in IRI order."""
-    import pyoxigraph as ox
-
-    cache: dict[Node, Any] = {}
-    convert = _to_oxigraph_term
-    default = ox.DefaultGraph()
-    quads = {
-        ox.Quad(convert(s, cache), convert(p, cache), convert(o, cache), default if name is None else convert(name, cache))
-        for s, p, o, name in iter_quads(graph)
-    }
-    return sorted(quads, key=lambda quad: (not isinstance(quad.graph_name, ox.DefaultGraph), str(quad.graph_name), str(quad.triple)))
-
-
-def serialize_statements(statements: list[Any], rdf_format: str) -> bytes:
-    """Sorted pyoxigraph statements as ``turtle``, ``nt`` or ``trig`` text, with our prefixes."""
-    import pyoxigraph as ox
-
+    if rdf_format == "trig":
+        source, source_format = nquads_bytes(graph), ox.RdfFormat.N_QUADS
+    else:
+        source, source_format = ntriples_bytes(graph), ox.RdfFormat.N_TRIPLES
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}
     prefixes = None if rdf_format == "nt" else dict(PREFIXES)
-    return ox.serialize(statements, format=formats[rdf_format], prefixes=prefixes)
+    return ox.serialize(ox.parse(source, format=source_format), format=formats[rdf_format], prefixes=prefixes)

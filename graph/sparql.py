@@ -33,7 +33,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.rdf import PREFIXES, iter_quads, name_key, to_dataset
+from graph.rdf import PREFIXES, name_key, nquads_bytes, to_dataset
 
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml")
 _UPDATE_KEYWORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
@@ -157,7 +157,7 @@ class OxigraphStore:
         import pyoxigraph
 
         store = pyoxigraph.Store()
-        store.bulk_extend(_oxigraph_quads(graph))
+        _load_graph(store, graph)
         return cls(store)
 
     @classmethod
@@ -168,7 +168,7 @@ class OxigraphStore:
         store = pyoxigraph.Store(str(path))
         if graph is not None and _stored_fingerprint(store) != fingerprint:
             store.clear()
-            store.bulk_extend(_oxigraph_quads(graph))
+            _load_graph(store, graph)
             store.add(pyoxigraph.Quad(_META_SUBJECT, _META_FINGERPRINT, pyoxigraph.Literal(fingerprint), _META_GRAPH))
             store.flush()
         return cls(store)
@@ -316,13 +316,11 @@ def _stored_fingerprint(store) -> str | None:  # noqa: ANN001
     return None
 
 
-def _oxigraph_quads(graph: nx.MultiDiGraph):
+def _load_graph(store, graph: nx.MultiDiGraph) -> None:  # noqa: ANN001 - pyoxigraph.Store
     import pyoxigraph
 
-    _init_meta()
-    for subject, predicate, obj, name in iter_quads(graph):
-        graph_name = pyoxigraph.NamedNode(str(name)) if name is not None else pyoxigraph.DefaultGraph()
-        yield pyoxigraph.Quad(_to_oxigraph(subject), _to_oxigraph(predicate), _to_oxigraph(obj), graph_name)
+    # Parsed and loaded by Oxigraph itself: no Python object per statement.
+    store.bulk_load(nquads_bytes(graph, ordered=False), format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def _to_oxigraph(term: Node):

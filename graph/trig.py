@@ -12,13 +12,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.rdf import oxigraph_quads, serialize_statements
+from graph.rdf import serialize_graph
 from newskg.atomic import atomic_write_bytes
 
 
 def generate_trig(graph: nx.MultiDiGraph) -> str:
-    return serialize_statements(oxigraph_quads(graph), "trig").decode("utf-8")
+    return serialize_graph(graph, "trig").decode("utf-8")
 
 
 def write_trig(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    atomic_write_bytes(Path(path), serialize_statements(oxigraph_quads(graph), "trig"))
+    atomic_write_bytes(Path(path), serialize_graph(graph, "trig"))
