@@ -155,6 +155,21 @@ def load_split(data: Path, split: str, *, lenient: bool = True, limit: int = 0) 
     return documents, golds, sum(len(example["tokens"]) for example in examples)
 
 
+def load_gold_entities(data: Path, split: str, *, lenient: bool = True, limit: int = 0) -> list[dict[tuple[int, int], str]]:
+    """Each sentence's gold entity spans (compared as in :func:`load_split`) with their newskg type."""
+    examples = json.loads((data / f"conll04_{split}.json").read_text(encoding="utf-8"))
+    if limit:
+        examples = examples[:limit]
+    entities = []
+    for example in examples:
+        text, offsets = token_offsets(example["tokens"])
+        entities.append({
+            trimmed(text, offsets[e["start"]][0], offsets[e["end"] - 1][1], person=e["type"] == "Peop", lenient=lenient): GOLD_TYPES[e["type"]]
+            for e in example["entities"]
+        })
+    return entities
+
+
 def mention_span(text: str, mention: Mention, *, lenient: bool = True) -> tuple[int, int]:
     return trimmed(text, mention.start, mention.end, person=mention.entity_type == "Person", lenient=lenient)
 
@@ -195,6 +210,41 @@ def micro_f1(golds: list[set[Key]], predictions: list[set[Key]]) -> float:
     return prf(sum(true_positive.values()), sum(false_positive.values()), sum(false_negative.values()))[2]
 
 
+RELATION_TYPES = {
+    "Work_For": ("Person", "Organization"), "Kill": ("Person", "Person"), "OrgBased_In": ("Organization", "Place"),
+    "Live_In": ("Person", "Place"), "Located_In": ("Place", "Place"),
+}
+
+
+def print_conditional(
+    golds: list[set[Key]],
+    predictions: list[dict[Key, Relation]],
+    found: list[dict[tuple[int, int], str]],
+    gold_entities: list[dict[tuple[int, int], str]],
+) -> None:
+    """Scores of the relation layer alone: recall over gold relations whose two arguments newskg found
+    with the right spans and types; precision over predictions that join two gold entities."""
+    reachable: list[set[Key]] = []
+    between_gold: list[set[Key]] = []
+    for gold, predicted, entities, gold_spans in zip(golds, predictions, found, gold_entities):
+        reachable.append({
+            key for key in gold
+            if (entities.get(key[0]), entities.get(key[2])) == RELATION_TYPES[key[1]]
+        })
+        between_gold.append({key for key in predicted if key[0] in gold_spans and key[2] in gold_spans})
+    true_positive, false_positive, false_negative = count(reachable, between_gold)
+    total = sum(map(len, golds))
+    print(f"conditional: {sum(map(len, reachable))} of {total} gold relations have both arguments found with matching "
+          "spans and types; predictions counted only between two gold entities")
+    for conll in (*CONLL_TYPES, "micro"):
+        if conll == "micro":
+            tp, fp, fn = (sum(c.values()) for c in (true_positive, false_positive, false_negative))
+        else:
+            tp, fp, fn = true_positive[conll], false_positive[conll], false_negative[conll]
+        p, r, f = prf(tp, fp, fn)
+        print(f"  cond {conll:12} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5} {fp:5} {fn:5}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder holding conll04_<split>.json")
@@ -204,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print up to N false positives and negatives")
     parser.add_argument("--strict", action="store_true", help="compare person spans with their titles")
     parser.add_argument("--rules-only", action="store_true", help="leave out the learned pair classifier")
+    parser.add_argument("--conditional", action="store_true",
+                        help="also score only gold relations whose two arguments newskg found (spans and types) and "
+                        "predictions between two gold entities: the relation layer alone, entity errors aside")
     options = parser.parse_args(argv)
     lenient = not options.strict
 
@@ -223,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
     mention_seconds = relation_seconds = 0.0
     predictions = []
+    found_entities: list[dict[tuple[int, int], str]] = []  # per sentence: newskg's mention spans and types
     for spacy_doc, document in zip(parsed, documents):
         started = time.perf_counter()
         sentences = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
@@ -232,16 +286,19 @@ def main(argv: list[str] | None = None) -> int:
         relations = extract_relations(spacy_doc, document, mentions, sentences, use_model=not options.rules_only)
         relation_seconds += time.perf_counter() - started
         predictions.append(conll_predictions(document.text, mentions, relations, lenient=lenient))
+        found_entities.append({mention_span(document.text, m, lenient=lenient): m.entity_type for m in mentions})
 
     true_positive, false_positive, false_negative = count(golds, predictions)
     error_lines: list[str] = []
-    for document, gold, predicted in zip(documents, golds, predictions):
+    for document, gold, predicted, entities in zip(documents, golds, predictions, found_entities):
         text = document.text
         for key in predicted:
             if key not in gold:
                 error_lines.append(f"FP {key[1]:11} {text[slice(*key[0])]!r} -> {text[slice(*key[2])]!r} [{predicted[key].method}] :: {text}")
         for key in gold - set(predicted):
-            error_lines.append(f"FN {key[1]:11} {text[slice(*key[0])]!r} -> {text[slice(*key[2])]!r} :: {text}")
+            # "FN+": both arguments were found with the right spans and types, so the relation layer missed it.
+            found = (entities.get(key[0]), entities.get(key[2])) == RELATION_TYPES[key[1]]
+            error_lines.append(f"FN{'+' if found else ' '} {key[1]:11} {text[slice(*key[0])]!r} -> {text[slice(*key[2])]!r} :: {text}")
 
     spans = "strict spans" if options.strict else "spans compared without person titles"
     components = "rules only" if options.rules_only else "rules + pair classifier"
@@ -258,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     total = parse_seconds + mention_seconds + relation_seconds
     print(f"spaCy parse {parse_seconds:.2f}s, mentions {mention_seconds:.2f}s, relations {relation_seconds:.2f}s "
           f"({100 * relation_seconds / parse_seconds:.1f}% of parse); {words / total:.0f} words/s end to end")
+    if options.conditional:
+        print_conditional(golds, predictions, found_entities, load_gold_entities(options.data, options.split, lenient=lenient, limit=options.limit))
     if options.errors:
         for line in sorted(error_lines)[: options.errors] if options.errors < 0 else error_lines[: options.errors]:
             print(line)

@@ -29,20 +29,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
-from conll04 import Key, conll_predictions, count, load_split, mention_span, prf  # noqa: E402
+from conll04 import Key, conll_predictions, count, load_gold_entities, load_split, mention_span, prf  # noqa: E402
 from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from extract.extractor import load_model  # noqa: E402
 from extract.mentions import find_mentions  # noqa: E402
-from extract.relation_model import MODEL_PATH, PAIR_TASKS, TASK_PREDICATES, RelationModel, candidate_pairs  # noqa: E402
+from extract.relation_model import (  # noqa: E402
+    MIN_PROBABILITY,
+    MODEL_PATH,
+    PAIR_TASKS,
+    RelationModel,
+    candidate_pairs,
+    is_judged,
+    passes_guards,
+)
 from extract.relations import extract_relations  # noqa: E402
 from newskg import DEFAULT_MODEL  # noqa: E402
 from newskg.atomic import atomic_write_text  # noqa: E402
-from newskg.model import Sentence, mention_key  # noqa: E402
+from newskg.model import Mention, Sentence  # noqa: E402
 
 TASKS = tuple(PAIR_TASKS.values())
-SAME_FAMILY = {"memberOf": {"memberOf", "leaderOf"}, "partOf": {"partOf", "locatedIn"}, "locatedIn": {"partOf", "locatedIn"}}
 
 
 @dataclass
@@ -51,7 +58,8 @@ class Pair:
     task: str
     key: Key
     label: bool
-    covered_by_rule: bool  # the rules already gave this pair the task's relation
+    judged: bool  # extraction time would ask the classifier about this pair (see RelationModel.predict)
+    between_gold_entities: bool = False  # an extra pair of gold entities (see featurize)
 
 
 @dataclass
@@ -61,10 +69,17 @@ class SplitExamples:
     golds: list[set[Key]]
 
 
-def featurize(data: Path, split: str, nlp, *, lenient: bool) -> SplitExamples:
+def featurize(data: Path, split: str, nlp, *, lenient: bool, gold_pairs: bool = False) -> SplitExamples:
+    """One example per candidate pair of newskg mentions; with ``gold_pairs``, also one per pair of
+    gold entities newskg did not find with the same spans. Those extra pairs teach the classifier
+    relations whose names newskg's entity layer misses, so it learns from every gold relation
+    rather than only the ones the entity layer happens to get right (they are never "judged":
+    they do not count in the end-to-end dev score)."""
     documents, golds, _ = load_split(data, split, lenient=lenient)
+    gold_entities = load_gold_entities(data, split, lenient=lenient) if gold_pairs else [{} for _ in documents]
     result = SplitExamples([], [], golds)
-    for spacy_doc, document, gold in zip(nlp.pipe((d.text for d in documents), batch_size=64), documents, golds):
+    parsed = nlp.pipe((d.text for d in documents), batch_size=64)
+    for spacy_doc, document, gold, entities in zip(parsed, documents, golds, gold_entities):
         sentences = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
         mentions = find_mentions(spacy_doc, document, sentences)
         relations = extract_relations(spacy_doc, document, mentions, sentences, use_model=False)
@@ -73,12 +88,20 @@ def featurize(data: Path, split: str, nlp, *, lenient: bool) -> SplitExamples:
         for relation in relations:
             rule_predicates.setdefault((relation.subject, relation.object), set()).add(relation.predicate)
         pairs = []
-        for subject, obj, task, features, _ in candidate_pairs(spacy_doc, mentions, rule_predicates):
+        for subject, obj, task, features, spans in candidate_pairs(spacy_doc, mentions, rule_predicates):
             key = (mention_span(document.text, subject, lenient=lenient), task, mention_span(document.text, obj, lenient=lenient))
-            predicate = TASK_PREDICATES[task]
-            known = rule_predicates.get((mention_key(subject), mention_key(obj)), set())
-            covered = bool(known & SAME_FAMILY.get(predicate, {predicate}))
-            pairs.append(Pair(features, task, key, key in gold, covered))
+            judged = is_judged(subject, obj, spans, rule_predicates) and passes_guards(task, spans)
+            pairs.append(Pair(features, task, key, key in gold, judged))
+        seen = {pair.key for pair in pairs}
+        gold_mentions = [
+            Mention(document.id, 0, start, end, document.text[start:end], "gold", entity_type)
+            for (start, end), entity_type in entities.items()
+            if entity_type != "Other"
+        ]
+        for subject, obj, task, features, _ in candidate_pairs(spacy_doc, gold_mentions, rule_predicates):
+            key = ((subject.start, subject.end), task, (obj.start, obj.end))
+            if key not in seen:
+                pairs.append(Pair(features, task, key, key in gold, judged=False, between_gold_entities=True))
         result.pairs.append(pairs)
     return result
 
@@ -108,7 +131,7 @@ def end_to_end(examples: SplitExamples, probabilities: list[np.ndarray], thresho
     for pairs, rule_keys, scores in zip(examples.pairs, examples.rule_keys, probabilities):
         predicted = set(rule_keys)
         for pair, probability in zip(pairs, scores):
-            if not pair.covered_by_rule and probability >= thresholds[pair.task]:
+            if pair.judged and probability >= thresholds[pair.task]:
                 predicted.add(pair.key)
         predictions.append(predicted)
     return predictions
@@ -120,9 +143,10 @@ def micro(golds: list[set[Key]], predictions: list[set[Key]]) -> tuple[float, fl
 
 
 def tune_thresholds(examples: SplitExamples, probabilities: list[np.ndarray]) -> tuple[dict[str, float], float]:
-    """Per-relation thresholds by coordinate ascent on micro-F1 (two sweeps)."""
-    grid = [round(0.1 + 0.05 * n, 2) for n in range(17)]
-    thresholds = {task: 0.5 for task in TASKS}
+    """Per-relation thresholds by coordinate ascent on micro-F1 (two sweeps). None is below the
+    product's floor (``MIN_PROBABILITY``), so the dev figures here are the benchmark's."""
+    grid = [round(MIN_PROBABILITY + 0.05 * n, 2) for n in range(int((0.95 - MIN_PROBABILITY) / 0.05) + 1)]
+    thresholds = {task: MIN_PROBABILITY for task in TASKS}
     best = micro(examples.golds, end_to_end(examples, probabilities, thresholds))[2]
     for _ in range(2):
         for task in TASKS:
@@ -149,21 +173,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--final-fit", choices=["train", "train_dev"], default="train", help="split the written weights are fitted on")
-    parser.add_argument("--regularization", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="values of C to try")
-    parser.add_argument("--min-count", type=int, default=3, help="keep features seen in at least this many training pairs")
-    parser.add_argument("--min-weight", type=float, default=0.01, help="drop weights smaller than this from the file")
+    # Weaker regularization (C 1 to 3) scores about 0.01 higher on dev, within its noise, but the
+    # classifier then fires on twice as many pairs of the seed article, mostly loose ones: CoNLL04
+    # sentences nearly always state a relation, news sentences mostly do not.
+    parser.add_argument("--regularization", type=float, nargs="+", default=[0.1, 0.3], help="values of C to try")
+    parser.add_argument("--min-count", type=int, default=5, help="keep features seen in at least this many training pairs")
+    parser.add_argument("--min-weight", type=float, default=0.05, help="drop weights smaller than this from the file")
+    parser.add_argument("--no-gold-pairs", action="store_true", help="train on pairs of newskg mentions only")
     parser.add_argument("--strict", action="store_true", help="label with strict person spans (see benchmarks/conll04.py)")
     options = parser.parse_args(argv)
     lenient = not options.strict
 
     started = time.perf_counter()
     nlp = load_model(options.model)
-    train = featurize(options.data, "train", nlp, lenient=lenient)
-    dev = featurize(options.data, "dev", nlp, lenient=lenient)
+    train = featurize(options.data, "train", nlp, lenient=lenient, gold_pairs=not options.no_gold_pairs)
+    dev = featurize(options.data, "dev", nlp, lenient=lenient, gold_pairs=options.final_fit == "train_dev" and not options.no_gold_pairs)
     train_pairs = [pair for pairs in train.pairs for pair in pairs]
     print(f"featurized in {time.perf_counter() - started:.0f}s: {len(train_pairs)} train pairs "
           f"({sum(p.label for p in train_pairs)} positive), {sum(map(len, dev.pairs))} dev pairs")
-    reachable = sum(len({p.key for p in pairs if p.label}) for pairs in dev.pairs)
+    reachable = sum(len({p.key for p in pairs if p.label and not p.between_gold_entities}) for pairs in dev.pairs)
     print(f"dev: {reachable} of {sum(map(len, dev.golds))} gold relations join two newskg mentions with matching spans and types "
           "(the recall ceiling of any pair classifier)")
     print("rules only: dev micro P {:.3f} R {:.3f} F1 {:.3f}".format(*micro(dev.golds, dev.rule_keys)))

@@ -197,3 +197,25 @@ HEDGE_LEMMAS: Final[frozenset[str]] = frozenset(
 )
 PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS: Final[frozenset[str]] = frozenset({"who", "whom", "which", "that"})
+
+# Regions wider than any country, unknown to the gazetteer: never part of a place the text names
+# beside them ("plunging the Middle East back into turmoil, the Israel-Gaza crisis").
+REGION_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "middle east", "near east", "far east", "europe", "western europe", "eastern europe", "asia",
+        "central asia", "south asia", "east asia", "southeast asia", "africa", "north africa",
+        "west africa", "east africa", "sub-saharan africa", "horn of africa", "sahel", "latin america",
+        "south america", "north america", "central america", "caribbean", "balkans", "caucasus",
+        "gulf", "persian gulf", "arabian peninsula", "levant", "maghreb", "scandinavia", "arab world",
+        "indian subcontinent", "pacific", "atlantic", "mediterranean", "arctic", "antarctica", "oceania",
+    }
+)
+
+# Verbs of passing through, visiting or meeting: "visited Paris", "met the Taliban envoy in Doha"
+# say where someone was once, or whom they saw, not where they live or whom they work for.
+TRANSIT_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "visit", "tour", "travel", "fly", "arrive", "depart", "leave", "return", "head", "go", "come",
+        "stop", "pass", "meet", "attend", "land", "transit", "drive", "sail", "cross", "flee",
+    }
+)

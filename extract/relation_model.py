@@ -40,9 +40,12 @@ from extract.relation_lexicon import (
     LEADER_ROLES,
     MEMBER_ROLES,
     PREDICATE_TYPES,
+    REGION_NAMES,
     RESIDENCE_NOUNS,
+    TRANSIT_VERBS,
     VERB_TRIGGERS,
 )
+from extract.relation_rules import COPULAS
 from newskg.model import Mention, mention_key
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "relation_model.json"
@@ -123,8 +126,8 @@ class RelationModel:
             doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE
         )
         for subject, obj, task, features, spans in pairs:
-            if is_negated(spans):
-                continue  # "did not support al-Qaeda in Kabul": the rules give nothing for a negated verb either
+            if not passes_guards(task, spans):
+                continue
             probability = self.probability(features)
             if probability >= max(self.thresholds.get(task, 1.0), MIN_PROBABILITY):
                 yield PairPrediction(subject, obj, task, predicate_for(task, spans, doc), probability, trigger_tokens(spans, doc))
@@ -191,6 +194,56 @@ def candidate_pairs(
                 yield subject, obj, task, pair_features(doc, pair, (subject.entity_type, obj.entity_type), rules, reverse), pair
 
 
+def is_judged(
+    subject: Mention, obj: Mention, spans: PairSpans, rule_predicates: dict[tuple[str, str], set[str]]
+) -> bool:
+    """Would extraction time judge this pair at all? (What ``candidate_pairs`` skips when asked to.)"""
+    subject_key, object_key = mention_key(subject), mention_key(obj)
+    if (subject_key, object_key) in rule_predicates or (object_key, subject_key) in rule_predicates:
+        return False
+    return _token_distance(spans.subject, spans.object) <= MAX_TOKEN_DISTANCE
+
+
+def passes_guards(task: str, spans: PairSpans) -> bool:
+    """Checks no probability overrides: a negated path, a place reached by a non-locative preposition,
+    a path through a verb of visiting or meeting, a role noun that names someone else."""
+    if is_negated(spans):
+        return False  # "did not support al-Qaeda in Kabul": the rules give nothing for a negated verb either
+    if TASK_PREDICATES[task] in {"locatedIn", "partOf"} and not reached_as_a_location(spans.object):
+        return False  # "sanctions against the U.S." puts nothing in the U.S.
+    if task in {"Live_In", "OrgBased_In", "Work_For"} and any(_lemma(t) in TRANSIT_VERBS for t in spans.path[1:-1]):
+        return False  # "visited Paris", "met the Taliban envoy": a passing contact, not a home or an employer
+    if task == "Work_For" and _role_of_someone_else(spans):
+        return False
+    return True
+
+
+def _role_of_someone_else(pair: PairSpans) -> bool:
+    """"X met the Taliban envoy": the role noun on the path is the object of X's verb, so it names
+    another person. The role belongs to X only through a copula ("X is the Taliban envoy")."""
+    path = pair.path  # from the subject's head up to the common ancestor, then down to the object's
+    top = _top(path)
+    if path[top].pos_ not in {"VERB", "AUX"} or path[top].lemma_ in COPULAS:
+        return False
+    role_words = LEADER_ROLES | MEMBER_ROLES
+    return any(_lemma(token) in role_words and token.pos_ == "NOUN" for token in path[top + 1 : -1])
+
+
+# Prepositions that put something in a place; "against the U.S." does not.
+LOCATIVE_PREPOSITIONS = frozenset("in at inside near from of across throughout within outside around on into".split())
+
+
+def reached_as_a_location(place: Span) -> bool:
+    """A place object governed by a preposition must be governed by a locative one."""
+    # Climb from the name to the head of its noun phrase: in "against the U.S. and allied
+    # forces" the preposition governs "forces", not "U.S.".
+    token = place.root
+    while token.dep_ in {"nmod", "compound", "amod", "conj", "poss", "appos"} and token.head is not token:
+        token = token.head
+    head = token.head
+    return head.pos_ != "ADP" or head.lower_ in LOCATIVE_PREPOSITIONS
+
+
 def _token_distance(first: Span, second: Span) -> int:
     return max(first.start, second.start) - min(first.end, second.end)
 
@@ -208,11 +261,22 @@ def is_negated(pair: PairSpans) -> bool:
 def could_contain(outer: Mention, inner: Mention) -> bool:
     """Can place ``outer`` contain place ``inner``, as far as the gazetteer knows? A country is part of
     no other place ("Afghanistan, Pakistan agree…"), and places in two different countries are not nested."""
-    inner_place = gazetteer.best_match(inner.normalized or inner.text)
+    inner_name = inner.normalized or inner.text
+    if inner_name.casefold().removeprefix("the ") in REGION_NAMES:
+        return False
+    inner_place = gazetteer.best_match(inner_name)
     outer_place = gazetteer.best_match(outer.normalized or outer.text)
     if inner_place is not None and inner_place.kind == "country":
         return False
-    return inner_place is None or outer_place is None or inner_place.country == outer_place.country
+    if inner_place is None or outer_place is None:
+        return True
+    # Two provinces in a list ("Helmand, Zabul, and Nangarhar") are side by side, not nested.
+    if _PLACE_RANK[outer_place.kind] <= _PLACE_RANK[inner_place.kind]:
+        return False
+    return inner_place.country == outer_place.country
+
+
+_PLACE_RANK = {"city": 0, "admin1": 1, "country": 2}
 
 
 def _overlaps(first: Mention, second: Mention) -> bool:
@@ -251,6 +315,7 @@ def pair_features(
     features = ["bias", f"order={order}", f"dist={_bucket(len(between))}"]
     between_lemmas = [_lemma(t) for t in between]
     features += [f"{order}:bw={lemma}" for lemma in set(between_lemmas)]
+    features += [f"{order}:bw2={a}_{b}" for a, b in set(zip(between_lemmas, between_lemmas[1:]))]
     if len(between) <= 4:
         features.append(f"{order}:bwseq={' '.join(between_lemmas)}")
     if between:
@@ -259,10 +324,13 @@ def pair_features(
         features.append(f"{order}:adjacent")
     names_between = sum(1 for t in between if t.ent_iob_ == "B")
     features.append(f"names_between={min(names_between, 3)}")
-    before = doc[first.start - 1] if first.start > first.sent.start else None
-    after = doc[second.end] if second.end < first.sent.end else None
-    features.append(f"{order}:left={_lemma(before) if before is not None else '<s>'}")
-    features.append(f"{order}:right={_lemma(after) if after is not None else '</s>'}")
+    # Two words of context on each side of the pair ("NASA 's administrator", "born in X").
+    sentence = first.sent
+    for offset in (1, 2):
+        before = doc[first.start - offset] if first.start - offset >= sentence.start else None
+        after = doc[second.end + offset - 1] if second.end + offset - 1 < sentence.end else None
+        features.append(f"{order}:left{offset}={_lemma(before) if before is not None else '<s>'}")
+        features.append(f"{order}:right{offset}={_lemma(after) if after is not None else '</s>'}")
     # The dependency path, in both a lexical and an unlexicalized form.
     path = pair.path
     steps, shape = [], []
@@ -274,6 +342,7 @@ def pair_features(
         shape.append(f"{arrow}{token.dep_}")
         if inner:
             features.append(f"path_lemma={_lemma(token)}")
+            features.append(f"path_step={arrow}{token.dep_}/{_lemma(token)}")
             trigger_class = _TRIGGER_CLASSES.get(_lemma(token))
             if trigger_class:
                 features.append(f"path_trigger={trigger_class}")
@@ -285,15 +354,38 @@ def pair_features(
         trigger_class = _TRIGGER_CLASSES.get(lemma)
         if trigger_class:
             features.append(f"bw_trigger={trigger_class}")
+    # A trigger anywhere in the sentence: "the assassin X ... Y's death" has none between the names.
+    features += [f"sent_trigger={trigger_class}" for trigger_class in _sentence_triggers(sentence)]
     features += [f"subj_dep={subject.root.dep_}", f"obj_dep={obj.root.dep_}", f"subj_head={_lemma(subject.root.head)}", f"obj_head={_lemma(obj.root.head)}"]
+    features += [f"subj_dep_head={subject.root.dep_}/{_lemma(subject.root.head)}", f"obj_dep_head={obj.root.dep_}/{_lemma(obj.root.head)}"]
     if obj.root.head.dep_ == "prep":
         features.append(f"obj_prep={obj.root.head.lower_}/{_lemma(obj.root.head.head)}")
+    if subject.root.head.dep_ == "prep":
+        features.append(f"subj_prep={subject.root.head.lower_}/{_lemma(subject.root.head.head)}")
     features += [f"rule={predicate}" for predicate in sorted(rules)] or ["rule=none"]
     features += [f"reverse_rule={predicate}" for predicate in sorted(reverse_rules)]
     features.append(f"obj_text={obj.text.lower()}" if types[1] == "Place" else "obj_text=<name>")
+    # What kind of place (country, state or province, city): a city is in a state, not the reverse.
+    # Only between two places: for people and organizations "the object is a country" taught the
+    # classifier to put any actor in any country the sentence names.
+    if types[0] == "Place":
+        features.append(f"kinds={place_kind(subject.text)}>{place_kind(obj.text)}")
     tag = f"{types[0][:3]}>{types[1][:3]}"
     tagged = [f"{tag}|{feature}" for feature in features] + [f"*|{feature}" for feature in features if not feature.startswith("obj_text")]
     return list(dict.fromkeys(tagged))  # binary features: each counts once
+
+
+def _sentence_triggers(sentence: Span) -> set[str]:
+    return {trigger_class for token in sentence if (trigger_class := _TRIGGER_CLASSES.get(_lemma(token)))}
+
+
+@lru_cache(maxsize=4096)
+def place_kind(name: str) -> str:
+    """"country", "admin1" (a state or province), "city", or "unknown" to the gazetteer."""
+    if gazetteer.us_state_for_abbreviation(name):
+        return "admin1"
+    place = gazetteer.best_match(name)
+    return place.kind if place is not None else "unknown"
 
 
 def _top(path: tuple[Token, ...]) -> int:

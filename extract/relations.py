@@ -114,24 +114,6 @@ def to_relation(candidate: Candidate, score: float, document: Document, sentence
     )
 
 
-# Prepositions that put something in a place; "against the U.S." does not.
-LOCATIVE_PREPOSITIONS = frozenset("in at inside near from of across throughout within outside around on into".split())
-
-
-def _reached_as_a_location(doc: Doc, place: Mention) -> bool:
-    """A place object governed by a preposition must be governed by a locative one."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    # Climb from the name to the head of its noun phrase: in "against the U.S. and allied
-    # forces" the preposition governs "forces", not "U.S.".
-    token = span.root
-    while token.dep_ in {"nmod", "compound", "amod", "conj", "poss", "appos"} and token.head is not token:
-        token = token.head
-    head = token.head
-    return head.pos_ != "ADP" or head.lower_ in LOCATIVE_PREPOSITIONS
-
-
 def model_relations(
     spacy_doc: Doc,
     document: Document,
@@ -152,8 +134,6 @@ def model_relations(
         # Where a rule read the pair and chose a predicate ("ties to" is associatedWith),
         # the classifier does not overrule it with another.
         if rule_predicates.get((subject_key, object_key)) or rule_predicates.get((object_key, subject_key)):
-            continue
-        if prediction.predicate in {"locatedIn", "partOf"} and not _reached_as_a_location(spacy_doc, prediction.object):
             continue
         candidate = Candidate(
             Argument(prediction.subject), prediction.predicate, Argument(prediction.object),
