@@ -5,6 +5,7 @@ Joins ``extract/`` and ``graph/``; the command line only calls :func:`build`.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from contextlib import contextmanager
@@ -170,6 +171,43 @@ def build(
     ``inputs`` and whichever documents came from the cache, so rebuilding the same
     inputs gives byte-identical files; only ``timings`` in ``report.json`` differ.
     """
+    with _long_lived_objects_frozen():
+        return _build(inputs, out_dir, options, warn=warn, progress=progress)
+
+
+@contextmanager
+def _long_lived_objects_frozen() -> Iterator[None]:
+    """Between :func:`_settle` calls, Python's cycle collector scans only new objects.
+
+    A build holds every extraction, then the corpus, then the graph: millions of objects
+    that live until it ends, and each full collection scanned them all again (1,393
+    Reuters documents, CPU time from resolving to the last output: 21-24 s -> 18-19 s
+    frozen). spaCy's Docs are freed by reference counting, frozen or not; objects are
+    unfrozen when the build ends, so nothing leaks.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _settle() -> None:
+    """What exists now is kept for the rest of the build: stop scanning it for cycles."""
+    gc.freeze()
+
+
+SETTLE_EVERY_DOCUMENTS = 256
+
+
+def _build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    options: BuildOptions,
+    *,
+    warn: Warn,
+    progress: Callable[[Iterator, int], Iterator] | None,
+) -> BuildReport:
     out = Path(out_dir)
     previous = read_manifest(out) if options.update else None
     rules = load_rules(options.rules)  # before any parsing: a bad rules file fails fast
@@ -188,6 +226,7 @@ def build(
     report.inputs.sort(key=lambda entry: str(entry.get("path", "")))
     documents.sort(key=lambda document: document.id)
     report.timings["ingest"] = round(time.perf_counter() - started, 3)
+    _settle()
 
     stage = time.perf_counter()
     with _extraction_backend(options) as (identity, extract):
@@ -209,6 +248,8 @@ def build(
                 # Stored as each document finishes: a killed build keeps everything parsed so far.
                 cache.put(extraction)
             extracted.append(extraction)
+            if len(extracted) % SETTLE_EVERY_DOCUMENTS == 0:
+                _settle()
     extracted.sort(key=lambda extraction: extraction.document.id)
     report.timings["extract"] = round(time.perf_counter() - stage, 3)
     report.timings["documents_parsed"] = len(to_parse)
@@ -219,6 +260,7 @@ def build(
     del extracted
     corpus = enrich_places(corpus)  # gazetteer attributes and partOf, before the graph
     report.timings["resolve"] = round(time.perf_counter() - stage, 3)
+    _settle()
 
     stage = time.perf_counter()
     graph = build_graph(corpus)
@@ -226,6 +268,7 @@ def build(
     if options.base_iri:
         graph.graph["base_iri"] = options.base_iri
     report.timings["graph"] = round(time.perf_counter() - stage, 3)
+    _settle()
 
     for format_name in options.formats:
         stage = time.perf_counter()
