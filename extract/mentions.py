@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from extract import gazetteer
+from extract.entity_typer import EntityTyper, load_entity_typer, span_features
 from extract.normalize import clean_name, matches_acronym, name_key, strip_lost_possessive
 from newskg.model import Document, EntityType, Mention, Sentence
 
@@ -106,6 +107,8 @@ class _Candidate:
     acronym_of: str | None = None
     # Set by a rule that decided the type from strong evidence ("Tupelo, Miss."): kept as is.
     fixed_type: bool = False
+    # Which evidence decided the type (a feature of the learned typer).
+    reason: str = "ner"
 
 
 def sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int:
@@ -176,6 +179,73 @@ def scan_tokens(doc: Doc, *, headline: bool = False) -> _Scan:
 
 def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence, ...]) -> list[Mention]:
     """The mentions of people, organizations and places in one document."""
+    candidates = _typed_candidates(spacy_doc, document)
+    typer = load_entity_typer()
+    if typer is not None:
+        candidates = _retype(spacy_doc, candidates, typer)
+    mentions = []
+    for candidate in candidates:
+        span = spacy_doc[candidate.start : candidate.end]
+        start, end = span.start_char, span.start_char + _run_on_length(span)
+        text = document.text[start:end]
+        mentions.append(
+            Mention(
+                doc_id=document.id,
+                sentence=sentence_index(sentences, start),
+                start=start,
+                end=end,
+                text=text,
+                label=candidate.label,
+                entity_type=candidate.entity_type,
+                normalized=candidate.acronym_of or clean_name(text),
+                weak=candidate.weak,
+                resolved_by="acronym" if candidate.acronym_of else "",
+            )
+        )
+    return resolve_within_document(mentions)
+
+
+def typing_examples(spacy_doc: Doc, document: Document) -> list[tuple[int, int, EntityType, list[str]]]:
+    """The names the learned typer may retype, as (start char, end char, rule type, features):
+    what ``benchmarks/train_entity_typer.py`` learns from."""
+    examples = []
+    for candidate in _typed_candidates(spacy_doc, document):
+        if candidate.fixed_type:
+            continue
+        span = spacy_doc[candidate.start : candidate.end]
+        examples.append((span.start_char, span.start_char + _run_on_length(span), candidate.entity_type, _typer_features(spacy_doc, candidate)))
+    return examples
+
+
+def _typer_features(doc: Doc, candidate: _Candidate) -> list[str]:
+    return span_features(
+        doc, candidate.start, candidate.end, label=candidate.label, rule_type=candidate.entity_type, reason=candidate.reason
+    )
+
+
+def _retype(doc: Doc, candidates: list[_Candidate], typer: EntityTyper) -> list[_Candidate]:
+    """The learned typer's second opinion where no rule fixed the type."""
+    kept = []
+    for candidate in candidates:
+        if not candidate.fixed_type:
+            new_type = typer.retype(_typer_features(doc, candidate), candidate.entity_type)
+            if new_type == "None":
+                continue
+            if new_type == "Person" and not _written_like_a_person(doc[candidate.start : candidate.end]):
+                new_type = None
+            if new_type is not None:
+                candidate = replace(candidate, entity_type=new_type, reason="typer")
+        kept.append(candidate)
+    return kept
+
+
+def _written_like_a_person(span: Span) -> bool:
+    """Capitalized words, not all capitals: "al-Qaeda" and "NATO" are no one's name."""
+    return span.text[:1].isupper() and not any(token.is_upper and len(token) > 1 for token in span if token.is_alpha)
+
+
+def _typed_candidates(spacy_doc: Doc, document: Document) -> list[_Candidate]:
+    """Candidates repaired, typed by the rules and cleaned of junk; ``weak`` set as on mentions."""
     scan = scan_tokens(spacy_doc, headline=document.kind == "headline")
     title_case = scan.title_case
     candidates = [
@@ -193,29 +263,14 @@ def find_mentions(spacy_doc: Doc, document: Document, sentences: tuple[Sentence,
     candidates = _drop_overlaps(candidates)
     candidates = _type_towns_and_states(spacy_doc, candidates, scan)
     typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
-    mentions = []
+    result = []
     for candidate in typed:
         span = spacy_doc[candidate.start : candidate.end]
         if _is_junk(span, candidate):
             continue
         weak = candidate.weak and not all(token.is_upper for token in span if token.is_alpha)
-        start, end = span.start_char, span.start_char + _run_on_length(span)
-        text = document.text[start:end]
-        mentions.append(
-            Mention(
-                doc_id=document.id,
-                sentence=sentence_index(sentences, start),
-                start=start,
-                end=end,
-                text=text,
-                label=candidate.label,
-                entity_type=candidate.entity_type,
-                normalized=candidate.acronym_of or clean_name(text),
-                weak=weak,
-                resolved_by="acronym" if candidate.acronym_of else "",
-            )
-        )
-    return resolve_within_document(mentions)
+        result.append(replace(candidate, weak=weak))
+    return result
 
 
 def _extend_to_acronyms(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
@@ -251,8 +306,8 @@ def _extend_to_acronyms(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> 
             label = "PERSON"
         entity_type = LABEL_TO_TYPE[label]
         long_name = clean_name(best.text)
-        added.append(_Candidate(best.start, best.end, label, entity_type))
-        added.append(_Candidate(acronym.start, acronym.end, label, entity_type, acronym_of=long_name))
+        added.append(_Candidate(best.start, best.end, label, entity_type, reason="acronym-long"))
+        added.append(_Candidate(acronym.start, acronym.end, label, entity_type, acronym_of=long_name, reason="acronym"))
     if not added:
         return candidates
     kept = [c for c in candidates if not any(c.start < a.end and a.start < c.end for a in added)]
@@ -305,7 +360,7 @@ def _extend_person_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) ->
         while start > token.i - 3 and start > token.sent.start and not covered[start - 1] and _name_token(doc[start - 1]):
             start -= 1
         if start < token.i:
-            result.append(_Candidate(start, token.i + 1, "PERSON", "Person", weak=scan.title_case))
+            result.append(_Candidate(start, token.i + 1, "PERSON", "Person", weak=scan.title_case, reason="surname"))
             for index in range(start, token.i + 1):
                 covered[index] = True
     return result
@@ -328,7 +383,7 @@ def _add_appositive_people(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
         while start > token.sent.start and doc[start - 1].i not in covered and _name_token(doc[start - 1]) and doc[start - 1].dep_ == "compound":
             start -= 1
         if start < token.i or _followed_by_age(doc, token.i + 1):  # a full name, or a surname with an age
-            added.append(_Candidate(start, token.i + 1, "PERSON", "Person"))
+            added.append(_Candidate(start, token.i + 1, "PERSON", "Person", reason="appositive"))
             covered.update(range(start, token.i + 1))
     return candidates + added
 
@@ -414,7 +469,7 @@ def _split_place_before_source(doc: Doc, candidates: list[_Candidate], scan: _Sc
             result.append(candidate)
             continue
         result.append(_Candidate(first, split, "GPE", "Place", fixed_type=True))
-        result.append(_Candidate(split, candidate.end, "ORG", "Organization"))
+        result.append(_Candidate(split, candidate.end, "ORG", "Organization", reason="source"))
     # Neither named by NER: a known place, then an all-caps name ("Sofia BTA", "Paris AFP").
     for index in range(len(texts) - 1):
         token = doc[index]
@@ -431,7 +486,7 @@ def _split_place_before_source(doc: Doc, candidates: list[_Candidate], scan: _Sc
         if texts[end - 1] == "-":
             end -= 1
         result.append(_Candidate(index, index + 1, "GPE", "Place", fixed_type=True))
-        result.append(_Candidate(index + 1, end, "ORG", "Organization"))
+        result.append(_Candidate(index + 1, end, "ORG", "Organization", reason="source"))
         for position in range(index, end):
             covered[position] = True
     return sorted(result, key=lambda c: c.start)
@@ -601,24 +656,30 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         if key not in GROUP_NAMES and key not in org_keys and singular not in org_keys:
             return False
         candidate.entity_type = "Organization"
+        candidate.reason = "group"
         return True
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES and doc[span.start - 1].text[:1].isupper():
         # "FM Muttaqi", "President Ghani": a title before a name makes it a person.
         candidate.entity_type = "Person"
+        candidate.reason = "title"
         return True
     if words[-1] in ORGANIZATION_WORDS or (len(words) > 1 and words[0] in ORGANIZATION_STARTS):
         candidate.entity_type = "Organization"
+        candidate.reason = "organization-word"
         return True
     if candidate.label != "PERSON" and candidate.acronym_of is None and _described_as_person(doc, span):
         # "Jacobs, 20,", "Lincoln, the 16th president", "Pereira's father": NER's
         # organization or place is a person the sentence describes as one.
         candidate.entity_type = "Person"
+        candidate.reason = "described-as-person"
         return True
     if candidate.entity_type != "Place" and _known_place_in_place_context(doc, span, candidate.label):
         candidate.entity_type = "Place"
+        candidate.reason = "known-place"
         return True
     if _in_place_context(doc, span, candidates):
         candidate.entity_type = "Place"
+        candidate.reason = "place-list"
     if candidate.entity_type == "Place" and len(words) == 1 and _common_word_not_a_known_place(span.text):
         # "the War in Afghanistan", "what Kingdom said": a common word is a place only
         # if the gazetteer knows a country or province by that name, or a town but
