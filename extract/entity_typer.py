@@ -77,8 +77,10 @@ def _gazetteer_kind(name: str) -> str:
     return places[0].kind + ("+big" if places[0].kind == "city" and places[0].population >= 100_000 else "")
 
 
-def span_features(doc: Doc, start: int, end: int, *, label: str, rule_type: str, reason: str) -> list[str]:
-    """Sparse binary features of the name ``doc[start:end]``."""
+def span_features(
+    doc: Doc, start: int, end: int, *, label: str, rule_type: str, reason: str, sentence: tuple[int, int] | None = None
+) -> list[str]:
+    """Sparse binary features of the name ``doc[start:end]``; ``sentence`` its sentence's token bounds if known."""
     span = doc[start:end]
     words = [token for token in span if token.is_alpha or "." in token.text]
     last = span[-1]
@@ -107,8 +109,9 @@ def span_features(doc: Doc, start: int, end: int, *, label: str, rule_type: str,
     if len(words) == 1:
         features.append(f"zipf={_zipf_bucket(words[0].text)}")
         features.append(f"zipf+label={_zipf_bucket(words[0].text)}|{label}")
-    sentence = span.sent
-    sentence_start, sentence_end = sentence.start, sentence.end
+    if sentence is None:
+        sentence = (span.sent.start, span.sent.end)
+    sentence_start, sentence_end = sentence
     before = _context_word(doc[start - 1] if start > sentence_start else None, sentence_start, "<s>")
     before2 = _context_word(doc[start - 2] if start - 1 > sentence_start else None, sentence_start, "<s>")
     after = _context_word(doc[end] if end < sentence_end else None, sentence_start, "</s>")
@@ -177,12 +180,9 @@ class EntityTyper:
         return None
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
-        scores = list(self.intercepts)
-        for feature in features:
-            weights = self.weights.get(feature)
-            if weights is not None:
-                for index, weight in enumerate(weights):
-                    scores[index] += weight
+        weights = self.weights
+        vectors = [weights[feature] for feature in features if feature in weights]
+        scores = [intercept + sum(column) for intercept, column in zip(self.intercepts, zip(*vectors))] if vectors else list(self.intercepts)
         top = max(scores)
         exponentials = [math.exp(score - top) for score in scores]
         total = sum(exponentials)

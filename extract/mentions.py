@@ -21,6 +21,7 @@ Every mention keeps its original surface text and character offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -217,18 +218,24 @@ def typing_examples(spacy_doc: Doc, document: Document) -> list[tuple[int, int, 
     return examples
 
 
-def _typer_features(doc: Doc, candidate: _Candidate) -> list[str]:
+def _typer_features(doc: Doc, candidate: _Candidate, sentence_starts: list[int] | None = None) -> list[str]:
+    sentence = None
+    if sentence_starts is not None:
+        # Reading the sentence off the Doc once per document is cheaper than Span.sent per name.
+        position = bisect_right(sentence_starts, candidate.start) - 1
+        sentence = (sentence_starts[position], sentence_starts[position + 1] if position + 1 < len(sentence_starts) else len(doc))
     return span_features(
-        doc, candidate.start, candidate.end, label=candidate.label, rule_type=candidate.entity_type, reason=candidate.reason
+        doc, candidate.start, candidate.end, label=candidate.label, rule_type=candidate.entity_type, reason=candidate.reason, sentence=sentence
     )
 
 
 def _retype(doc: Doc, candidates: list[_Candidate], typer: EntityTyper) -> list[_Candidate]:
     """The learned typer's second opinion where no rule fixed the type."""
     kept = []
+    sentence_starts = [sentence.start for sentence in doc.sents]
     for candidate in candidates:
         if not candidate.fixed_type:
-            new_type = typer.retype(_typer_features(doc, candidate), candidate.entity_type)
+            new_type = typer.retype(_typer_features(doc, candidate, sentence_starts), candidate.entity_type)
             if new_type == "None":
                 continue
             if new_type == "Person" and not _written_like_a_person(doc[candidate.start : candidate.end]):
@@ -259,6 +266,8 @@ def _typed_candidates(spacy_doc: Doc, document: Document) -> list[_Candidate]:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = _split_place_before_source(spacy_doc, candidates, scan)
+    if not title_case:
+        candidates = _add_capitalized_acronyms(spacy_doc, candidates, scan)
     candidates = [trimmed for c in candidates if (trimmed := _trim(spacy_doc, c, title_case)) is not None]
     candidates = _drop_overlaps(candidates)
     candidates = _type_towns_and_states(spacy_doc, candidates, scan)
@@ -492,6 +501,59 @@ def _split_place_before_source(doc: Doc, candidates: list[_Candidate], scan: _Sc
     return sorted(result, key=lambda c: c.start)
 
 
+# Short all-caps words that are no organization's name: units, time zones, numerals, words of a header.
+NOT_ACRONYMS = frozenset("gmt utc est edt pst pdt bst cet am pm ii iii iv vi vii viii ix xi xii ok tv ap".split())
+
+
+def _add_capitalized_acronyms(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """"(INTERFAX)", "CNTP Secretary Luis Cobos", "MOSKOVSKIY KOMSOMOLETS has learned": in
+    lowercase text, a run of rare all-caps words NER left out is an agency, paper or party.
+    Sentences mostly in capitals (headlines) are left alone: there capitals say nothing."""
+    texts = scan.texts
+    covered = [False] * len(doc)
+    for candidate in candidates:
+        for index in range(candidate.start, candidate.end):
+            covered[index] = True
+    added: list[_Candidate] = []
+    checked_sentences: dict[int, bool] = {}
+    index = 0
+    while index < len(texts):
+        if covered[index] or not _rare_capitals(texts[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(texts) and end < index + 4 and not covered[end] and (
+            _rare_capitals(texts[end]) or (texts[end] == "-" and not doc[end - 1].whitespace_ and end + 1 < len(texts) and _rare_capitals(texts[end + 1]))
+        ):
+            end += 1
+        sentence = doc[index].sent
+        if sentence.start not in checked_sentences:
+            words = [token for token in sentence if token.is_alpha and len(token) > 1]
+            lowercase = sum(1 for token in words if token.text.islower())
+            checked_sentences[sentence.start] = lowercase >= 3 and lowercase * 2 >= len(words)
+        if checked_sentences[sentence.start]:
+            following = next((c for c in candidates if c.start == end and c.label == "ORG"), None)
+            if following is not None and all(texts[i].isupper() for i in range(following.start, following.end)):
+                # "KOMSOMOLSKAYA PRAVDA" where NER found only the second word: one name.
+                candidates = [c for c in candidates if c is not following]
+                added.append(replace(following, start=index))
+            else:
+                added.append(_Candidate(index, end, "ORG", "Organization", reason="capitals"))
+        index = end
+    return sorted(candidates + added, key=lambda c: c.start) if added else candidates
+
+
+def _rare_capitals(text: str) -> bool:
+    return (
+        len(text) >= 3
+        and text.isalpha()
+        and text.isupper()
+        and text.lower() not in NOT_ACRONYMS
+        and not gazetteer.is_place_name(text)
+        and zipf_of(text) < COMMON_WORD_ZIPF
+    )
+
+
 def _code_like(token: Token) -> bool:
     """A catalogue number ("LD2504174394"), never part of a name."""
     text = token.text
@@ -527,6 +589,19 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
             end -= 1
         while end - start > 1 and _capitalized_common_word(doc[start]):
             start += 1
+    if candidate.label != "PERSON":
+        for index in range(start + 1, end):
+            token = doc[index]
+            if token.text == "(" and not any(doc[later].text == ")" for later in range(index + 1, end)):
+                # "Andean Group (", "Union of Democratic Forces ( SDS": NER ran into a parenthesis it never closed.
+                end = index
+                break
+            if token.pos_ in {"VERB", "AUX"} and token.text.islower():
+                # "Skadden, Arps said Popeyes": a name does not run over its verb.
+                end = index
+                break
+        while end > start + 1 and doc[end - 1].text in {",", "-", "&", "and", "of", "the"}:
+            end -= 1
     if start >= end:
         return None
     return replace(candidate, start=start, end=end)
