@@ -7,7 +7,11 @@ however many documents stream through.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Iterator
 
 import spacy
@@ -44,6 +48,7 @@ class Extractor:
 
     def __init__(self, model: str | Language = DEFAULT_MODEL) -> None:
         self.nlp = load_model(model) if isinstance(model, str) else model
+        self.model_name_given = model if isinstance(model, str) else None
         self.model_name = f"{self.nlp.meta.get('lang', 'xx')}_{self.nlp.meta.get('name', 'model')}-{self.nlp.meta.get('version', '0')}"
 
     def __call__(self, document: Document) -> DocumentExtraction:
@@ -52,8 +57,13 @@ class Extractor:
     def pipe(
         self, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1
     ) -> Iterator[DocumentExtraction]:
+        """Extractions in the order of ``documents``; ``n_process`` > 1 parses and extracts
+        in that many worker processes (see :func:`_pipe_in_processes`)."""
+        if n_process > 1:
+            yield from _pipe_in_processes(self, documents, batch_size=batch_size, n_process=n_process)
+            return
         pairs = ((document.text, document) for document in documents)
-        for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.extract_doc(spacy_doc, document)
 
     @staticmethod
@@ -65,3 +75,62 @@ class Extractor:
         mentions = find_mentions(spacy_doc, document, sentences)
         relations = extract_relations(spacy_doc, document, mentions, sentences)
         return DocumentExtraction(document=document, sentences=sentences, mentions=tuple(mentions), relations=tuple(relations))
+
+
+# --- extraction in worker processes ----------------------------------------------------------
+# spaCy's own ``n_process`` parses in workers but sends every Doc back (its arrays and
+# tensors pickled), then reads mentions and relations off it in the parent, one process
+# doing a third of the work for all. Here each worker parses *and* extracts a batch and
+# sends back only the compact extraction, so the parent is nearly idle.
+
+# Batches queued per worker: enough that none waits for work, few enough to stream.
+BATCHES_IN_FLIGHT_PER_PROCESS = 2
+
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(model_name: str | None) -> None:
+    global _worker_extractor
+    if model_name is not None and _worker_extractor is None:
+        _worker_extractor = Extractor(model_name)
+
+
+def _extract_batch(documents: list[Document], batch_size: int) -> list[DocumentExtraction]:
+    assert _worker_extractor is not None, "worker started without a model"
+    return list(_worker_extractor.pipe(documents, batch_size=batch_size))
+
+
+def _pipe_in_processes(
+    extractor: Extractor, documents: Iterable[Document], *, batch_size: int, n_process: int
+) -> Iterator[DocumentExtraction]:
+    global _worker_extractor
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        # Forked workers inherit the loaded model: no reload, no pickled pipeline.
+        context = multiprocessing.get_context("fork")
+        _worker_extractor, model_name = extractor, None
+    elif extractor.model_name_given is not None:
+        context, model_name = multiprocessing.get_context("spawn"), extractor.model_name_given
+    else:
+        # A pipeline object cannot be re-loaded by name in a spawned process: spaCy's own
+        # multiprocessing pickles it, and the parent extracts.
+        pairs = ((document.text, document) for document in documents)
+        for spacy_doc, document in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield extractor.extract_doc(spacy_doc, document)
+        return
+    batches = _batches(documents, batch_size)
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(model_name,)) as pool:
+        pending: deque = deque()
+        for batch in islice(batches, n_process * BATCHES_IN_FLIGHT_PER_PROCESS):
+            pending.append(pool.submit(_extract_batch, batch, batch_size))
+        while pending:
+            extractions = pending.popleft().result()
+            for batch in islice(batches, 1):
+                pending.append(pool.submit(_extract_batch, batch, batch_size))
+            yield from extractions
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
