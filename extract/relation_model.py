@@ -297,7 +297,21 @@ def dependency_path(source: Token, target: Token) -> tuple[Token, ...]:
     return tuple(up[: positions[down[-1].i] + 1]) + tuple(reversed(down[:-1]))
 
 
+# Per-Doc tables in ``doc.user_data``: every pair of a sentence reads the same tokens'
+# lemmas and the same sentence triggers, and reading them off spaCy's tokens each time
+# cost more than the classifier itself.
+_LEMMAS = "newskg.relation_model.lemmas"
+_SENTENCE_TRIGGERS = "newskg.relation_model.sentence_triggers"
+
+
 def _lemma(token: Token) -> str:
+    lemmas = token.doc.user_data.get(_LEMMAS)
+    if lemmas is None:
+        lemmas = token.doc.user_data[_LEMMAS] = [_token_lemma(t) for t in token.doc]
+    return lemmas[token.i]
+
+
+def _token_lemma(token: Token) -> str:
     if token.like_num:
         return "<num>"
     return token.lemma_.lower() or token.lower_
@@ -376,7 +390,13 @@ def pair_features(
 
 
 def _sentence_triggers(sentence: Span) -> set[str]:
-    return {trigger_class for token in sentence if (trigger_class := _TRIGGER_CLASSES.get(_lemma(token)))}
+    by_sentence = sentence.doc.user_data.setdefault(_SENTENCE_TRIGGERS, {})
+    triggers = by_sentence.get(sentence.start)
+    if triggers is None:
+        triggers = by_sentence[sentence.start] = {
+            trigger_class for token in sentence if (trigger_class := _TRIGGER_CLASSES.get(_lemma(token)))
+        }
+    return triggers
 
 
 @lru_cache(maxsize=4096)
