@@ -818,16 +818,19 @@ def _in_place_context(doc: Doc, span: Span, candidates: list[_Candidate]) -> boo
     root = span.root
     if root.head.lower_ in PLACE_HEADS and root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
         return True
+    conjuncts = root.conjuncts
+    if not conjuncts:
+        return False  # everything below reads a list the name is in (a "conj" always has conjuncts)
     place_tokens = {
         index for c in candidates if c.label in {"GPE", "LOC"} and c.entity_type == "Place" for index in range(c.start, c.end)
     }
-    conjoined_places = sum(1 for other in root.conjuncts if other.i in place_tokens)
+    conjoined_places = sum(1 for other in conjuncts if other.i in place_tokens)
     if root.head.lower_ in PLACE_HEADS and root.dep_ == "conj":
         return True
     if conjoined_places >= 2 or (conjoined_places == 1 and gazetteer.is_place_name(span.text)):
         return True
     # The head of a list can sit on a list of places too: "provinces" after "X, Y, and Z".
-    return any(other.head.lower_ in PLACE_HEADS and other.dep_ in {"compound", "nmod"} for other in root.conjuncts)
+    return any(other.head.lower_ in PLACE_HEADS and other.dep_ in {"compound", "nmod"} for other in conjuncts)
 
 
 def _run_on_length(span: Span) -> int:
