@@ -389,6 +389,26 @@ def is_former(role: Token) -> bool:
     return before is not None and before.lower_ in {"ex-", "ex"}
 
 
+NAMING_VERBS = frozenset({"know", "call", "name", "dub", "nickname", "label"})
+
+
+def named_mentions(noun: Token, index: ParseIndex, *, types: set[str]) -> list[Mention]:
+    """Names given to a noun by a participle: "the special forces unit known as the Badri 313 battalion",
+    "a commander called X"."""
+    found: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ != "acl" or child.lemma_.lower() not in NAMING_VERBS:
+            continue
+        targets = [t for t in child.children if t.dep_ in {"oprd", "attr", "dobj"}]
+        targets += prepositional_objects(child, frozenset({"as"}))
+        for target in targets:
+            mention = index.mention_at(target)
+            # "known as the Badri 313 battalion": the name modifies a generic noun.
+            named = [mention] if mention is not None else index.modifier_mentions(target, types=types)
+            found.extend(m for m in named if m.entity_type in types and m not in found)
+    return found
+
+
 def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[list[Argument], str]:
     """Who holds a role noun, and how the parse says so (for the method name)."""
     inside = index.mention_at(role)
@@ -398,6 +418,9 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
     holders = [Argument(m) for m in index.appositive_mentions(role) if m.entity_type in types]
     if holders:
         return holders, "appos"
+    holders = [Argument(m) for m in named_mentions(role, index, types=types)]
+    if holders:
+        return holders, "named"
     if role.dep_ == "appos":
         return [a for a in index.arguments(role.head, collective=False) if a.mention.entity_type in types], "appos"
     if role.dep_ == "conj":
@@ -482,8 +505,13 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     if in_charge:
         object_tokens = prepositional_objects(role, frozenset({"of"}))
     prepositional: list[Argument] = []
+    if in_charge:
+        object_tokens = [member for token in object_tokens for member in coordinated(token)]
     for token in object_tokens:
         arguments = index.arguments(token, collective=False)
+        if not arguments and in_charge and token.pos_ == "NOUN":
+            # "in charge of ... the special forces unit known as the Badri 313 battalion": the named unit.
+            arguments = [Argument(m) for m in named_mentions(token, index, types={"Organization"})]
         if not arguments and token.pos_ == "NOUN":
             # "in charge of the Haqqani Networks suicide operations": the owner of the thing led.
             arguments = [Argument(m, 0.8, "owner") for m in index.modifier_mentions(token, types={"Organization"})]
@@ -551,6 +579,8 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
             # with the possessor as its "subject". It describes the noun; it asserts nothing.
             return
     subjects = [a for s in subject_tokens for a in index.arguments(s)]
+    if not subject_tokens and verb.dep_ == "ROOT":
+        subjects = fronted_subject(verb, index)
     if verb.dep_ == "amod" and lemma in {"base", "headquarter"}:
         # "the Kansas City-based company": the noun is the subject, the modifier the place.
         subjects = index.arguments(verb.head)
@@ -601,6 +631,36 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
         if first.mention is second.mention:
             continue
         yield Candidate(first, chosen, second, 0.8 * factor, method, triggers, None, False, time)
+
+
+def fronted_subject(verb: Token, index: ParseIndex) -> list[Argument]:
+    """A subject the parser swallowed into a fronted phrase.
+
+    "First under bin Laden and then al-Zawahiri, al-Qaeda helped the Taliban": the
+    parser makes al-Qaeda the last conjunct of the "under" phrase and leaves "helped"
+    without a subject. Accepted only for a named last conjunct that follows a comma
+    (a real list ends in "and X") and stands right before the subjectless verb,
+    inside a phrase hanging to the verb's left.
+    """
+    position = verb.i - 1
+    while position > verb.sent.start and verb.doc[position].pos_ == "ADV":
+        position -= 1
+    mention = index.mention_at(verb.doc[position]) if position >= verb.sent.start else None
+    if mention is None:
+        return []
+    span = index.span_of(mention)
+    root = span.root
+    if root.dep_ != "conj" or span.start == 0 or verb.doc[span.start - 1].text != ",":
+        return []
+    if any(child.dep_ == "conj" for child in root.children):
+        return []
+    # spaCy makes a new Token object on each access: compare positions, not identity.
+    head = root
+    while head.head.i != head.i and head.head.i != verb.i:
+        head = head.head
+    if head.head.i != verb.i or head.dep_ != "prep" or head.i > verb.i:
+        return []
+    return [Argument(mention, 0.9, "fronted")]
 
 
 def nested_places(head: Token, prepositions: frozenset[str], index: ParseIndex) -> list[Argument]:
@@ -792,6 +852,39 @@ def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
                         yield Candidate(Argument(mention), "locatedIn", argument, 0.65, f"dep:name-{preposition}-place", (token.head,))
                     elif other.entity_type == "Organization" and preposition in {"of", "at"} and not is_nationality(index, other):
                         yield Candidate(Argument(mention), "memberOf", argument, 0.6, f"dep:name-{preposition}-organization", (token.head,))
+
+
+# Verbs of thinking and saying: their subject holds a view; it is not placed or tied by the
+# clause the view is about ("As al-Zawahiri envisioned, al-Qaedas cultivation ... in Afghanistan").
+VIEW_VERBS = frozenset({
+    "envision", "envisage", "think", "believe", "say", "tell", "claim", "argue", "predict", "hope", "want",
+    "expect", "fear", "warn", "note", "write", "insist", "suggest", "imagine", "foresee", "plan", "wish",
+    "report", "announce", "state", "add", "explain", "recall", "acknowledge", "admit", "deny",
+})
+
+
+def voices_other_clause(doc: Doc, subject: Mention, obj: Mention) -> bool:
+    """True when one argument only thinks or says something in an aside and the other sits outside it.
+
+    The subject of a view verb is linked to what its own clause (and the clauses under
+    it) says; a mention outside that verb's phrase belongs to another clause.
+    """
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (subject, obj)]
+    if spans[0] is None or spans[1] is None:
+        return False
+    for speaker, other in ((spans[0], spans[1]), (spans[1], spans[0])):
+        root = speaker.root
+        verb = root.head
+        if root.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in VIEW_VERBS:
+            continue
+        if verb.dep_ not in {"advcl", "parataxis"}:
+            # Only an aside ("As X envisioned, ...", "..., X said, ..."): in "Walesa said Solidarity
+            # wants ...", Solidarity's view is the content of Walesa's clause, not apart from him.
+            continue
+        # A projective parse keeps a verb's phrase contiguous: left_edge..right_edge.
+        if not verb.left_edge.i <= other.root.i <= verb.right_edge.i:
+            return True
+    return False
 
 
 def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:

@@ -27,6 +27,7 @@ from extract.relation_rules import (
     presence_rule,
     role_rule,
     verb_rule,
+    voices_other_clause,
 )
 from newskg.model import Document, Evidence, Mention, Relation, Sentence, mention_key
 
@@ -134,6 +135,8 @@ def model_relations(
         # Where a rule read the pair and chose a predicate ("ties to" is associatedWith),
         # the classifier does not overrule it with another.
         if rule_predicates.get((subject_key, object_key)) or rule_predicates.get((object_key, subject_key)):
+            continue
+        if voices_other_clause(spacy_doc, prediction.subject, prediction.object):
             continue
         candidate = Candidate(
             Argument(prediction.subject), prediction.predicate, Argument(prediction.object),

@@ -190,6 +190,32 @@ def test_relations_took_over_as_leader(extractor):
     assert not matching(found, "bin Laden", "leaderOf", "Qaeda")
 
 
+def test_relations_helped_with_subject_after_fronted_phrase(extractor):
+    # the parser puts al-Qaeda inside the "under ..." phrase; "helped" has coordinated objects
+    text = (
+        "First under bin Laden and then al-Zawahiri, al-Qaeda helped the Taliban and Haqqani Network establish "
+        "a solid resistance base in Pakistan against the U.S. and allied forces, which led to a Taliban resurgence."
+    )
+    found = extract(extractor, text, needs=("Qaeda", "Taliban", "Haqqani Network"))
+    assert matching(found, "Qaeda", "alliedWith", "Taliban")
+    assert matching(found, "Qaeda", "alliedWith", "Haqqani Network")
+    # the leaders in the fronted phrase did not help anyone themselves
+    assert not matching(found, "bin Laden", "alliedWith", "Taliban")
+    assert not matching(found, "Zawahiri", "alliedWith", "Taliban")
+
+
+def test_relations_unit_known_as_is_part_and_led(extractor):
+    text = (
+        "Hakeem is closely tied to Qari Zakir, who was in charge of the Haqqani Networks suicide operations as well as "
+        "the Talibans special forces unit known as the Badri 313 battalion, which was created with the help of al-Qaeda."
+    )
+    found = extract(extractor, text, needs=("Qari Zakir", "Taliban", "Badri 313"))
+    [part] = matching(found, "Badri 313", "partOf", "Taliban")
+    assert [text[a:b] for a, b in part.evidence.highlights] == ["unit"]
+    assert matching(found, "Qari Zakir", "leaderOf", "Badri 313")
+    assert not matching(found, "Taliban", "partOf", "Badri 313")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -204,6 +230,8 @@ def test_relations_took_over_as_leader(extractor):
         "He is the author of the forthcoming book Doctor, Teacher, Terrorist by Oxford University Press.",
         # the views belong to the authors, not to the publication
         "The views expressed in this article belong to the authors alone and do not necessarily reflect those of Geopoliticalmonitor.com.",
+        # the person only envisioned it; the place belongs to another clause
+        "As al-Zawahiri envisioned, al-Qaedas cultivation of infrastructure and personnel in Afghanistan is designed to offer the terrorist group safety and connectivity.",
         # seed headlines: two countries side by side are not one inside the other
         "Afghanistan, Pakistan Agree to Ceasefire Mediated by Qatar and Turkey",
         "Decoding Durand Line: the recurring source of clashes between Pakistan, Afghanistan",
