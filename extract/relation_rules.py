@@ -696,6 +696,9 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
             for victim in victims:
                 yield Candidate(killer, "killed", victim, 0.8, f"dep:noun-{lemma}", (noun,))
         return
+    if lemma in AID_NOUNS:
+        yield from aid_rule(noun, index)
+        return
     if lemma not in NOUN_TRIGGERS and lemma not in {"bond"}:
         return
     predicate, prepositions = NOUN_TRIGGERS.get(lemma, ("associatedWith", frozenset({"with"})))
@@ -721,6 +724,35 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
         for other in others:
             if owner.mention is not other.mention:
                 yield Candidate(owner, predicate, other, 0.7 * hedge_factor(verb), f"dep:noun-{lemma}", (noun,))
+
+
+AID_NOUNS = frozenset({"help", "support", "backing", "assistance", "aid", "funding", "sponsorship"})
+
+
+def aid_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """"Y was created with the help of X", "Y, which was founded with the backing of X": X is allied with Y."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"with", "through", "by"}:
+        return
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or is_negated(verb):
+        return
+    helpers = [a for t in prepositional_objects(noun, frozenset({"of"})) for a in index.arguments(t, collective=False)]
+    if not helpers:
+        return
+    helped: list[Argument] = []
+    for subject in clause_subjects(verb):
+        arguments = index.arguments(subject, collective=False)
+        if not arguments and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "the Badri 313 battalion, which was created with the help of al-Qaeda": the unit's name
+            # modifies the antecedent noun.
+            antecedent = verb.head
+            if antecedent.lemma_.lower() in PART_NOUNS:
+                arguments = [Argument(m, 0.9, "named") for m in index.modifier_mentions(antecedent, types={"Organization"})]
+        helped.extend(arguments)
+    for helper in helpers:
+        for other in helped:
+            if helper.mention is not other.mention:
+                yield Candidate(helper, "alliedWith", other, 0.75 * hedge_factor(verb), f"dep:noun-{noun.lemma_.lower()}-of", (noun,))
 
 
 def presence_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:

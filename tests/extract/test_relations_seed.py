@@ -214,6 +214,8 @@ def test_relations_unit_known_as_is_part_and_led(extractor):
     assert [text[a:b] for a, b in part.evidence.highlights] == ["unit"]
     assert matching(found, "Qari Zakir", "leaderOf", "Badri 313")
     assert not matching(found, "Taliban", "partOf", "Badri 313")
+    # "created with the help of al-Qaeda": the helper is allied with what it helped create
+    assert matching(found, "Qaeda", "alliedWith", "Badri 313")
 
 
 @pytest.mark.parametrize(
