@@ -119,15 +119,19 @@ def _pipe_in_processes(
             yield extractor.extract_doc(spacy_doc, document)
         return
     batches = _batches(documents, batch_size)
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(model_name,)) as pool:
-        pending: deque = deque()
-        for batch in islice(batches, n_process * BATCHES_IN_FLIGHT_PER_PROCESS):
-            pending.append(pool.submit(_extract_batch, batch, batch_size))
-        while pending:
-            extractions = pending.popleft().result()
-            for batch in islice(batches, 1):
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(model_name,)) as pool:
+            pending: deque = deque()
+            for batch in islice(batches, n_process * BATCHES_IN_FLIGHT_PER_PROCESS):
                 pending.append(pool.submit(_extract_batch, batch, batch_size))
-            yield from extractions
+            while pending:
+                extractions = pending.popleft().result()
+                for batch in islice(batches, 1):
+                    pending.append(pool.submit(_extract_batch, batch, batch_size))
+                yield from extractions
+    finally:
+        if model_name is None:
+            _worker_extractor = None  # only the forked workers needed it
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
