@@ -118,7 +118,7 @@ def _pipe_in_processes(
         for spacy_doc, document in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield extractor.extract_doc(spacy_doc, document)
         return
-    batches = _batches(documents, batch_size)
+    batches = document_batches(documents, batch_size)
     try:
         with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(model_name,)) as pool:
             pending: deque = deque()
@@ -134,7 +134,8 @@ def _pipe_in_processes(
             _worker_extractor = None  # only the forked workers needed it
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def document_batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``documents`` in lists of ``size`` (the last may be shorter), read lazily."""
     iterator = iter(documents)
     while batch := list(islice(iterator, size)):
         yield batch

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from extract.extractor import Extractor, ModelNotFoundError, load_model
+from extract.extractor import Extractor, ModelNotFoundError, document_batches, load_model
 from newskg.model import Document, DocumentExtraction
 from newskg.serialize import dumps_extraction, loads_extraction
 
@@ -58,12 +58,6 @@ def extract_batch(model: str, documents: list[Document], batch_size: int) -> lis
     extractor = Extractor(model)
     with _PARSE_LOCK:
         return [dumps_extraction(extraction) for extraction in extractor.pipe(documents, batch_size=batch_size)]
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 class DaskExtractor:
@@ -120,7 +114,7 @@ class DaskExtractor:
 
         client = self.client
         threads = max(1, sum(client.nthreads().values()))
-        batches = _batches(documents, self.batch_size)
+        batches = document_batches(documents, self.batch_size)
         pending = as_completed()
         for batch in islice(batches, BATCHES_IN_FLIGHT_PER_THREAD * threads):
             pending.add(client.submit(extract_batch, self.model, batch, self.batch_size, pure=False))
