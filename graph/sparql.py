@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Protocol
 
