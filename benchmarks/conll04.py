@@ -138,18 +138,32 @@ GOLD_TYPES = {"Peop": "Person", "Org": "Organization", "Loc": "Place", "Other": 
 Key = tuple[tuple[int, int], str, tuple[int, int]]
 
 
+def read_examples(data: Path, split: str, *, limit: int = 0) -> list[dict]:
+    """The split's examples as CoNLL04's JSON gives them (the first ``limit`` if set)."""
+    examples = json.loads((data / f"conll04_{split}.json").read_text(encoding="utf-8"))
+    return examples[:limit] if limit else examples
+
+
+def gold_entities(example: dict, *, lenient: bool = True) -> tuple[str, list[tuple[tuple[int, int], str]]]:
+    """An example's text and its gold entities in order, each as (compared span, newskg type)."""
+    text, offsets = token_offsets(example["tokens"])
+    entities = [
+        (
+            trimmed(text, offsets[e["start"]][0], offsets[e["end"] - 1][1], person=e["type"] == "Peop", lenient=lenient),
+            GOLD_TYPES[e["type"]],
+        )
+        for e in example["entities"]
+    ]
+    return text, entities
+
+
 def load_split(data: Path, split: str, *, lenient: bool = True, limit: int = 0) -> tuple[list[Document], list[set[Key]], int]:
     """The split's sentences as documents, the gold relations of each, and the word count."""
-    examples = json.loads((data / f"conll04_{split}.json").read_text(encoding="utf-8"))
-    if limit:
-        examples = examples[:limit]
+    examples = read_examples(data, split, limit=limit)
     documents, golds = [], []
     for number, example in enumerate(examples):
-        text, offsets = token_offsets(example["tokens"])
-        spans = [
-            trimmed(text, offsets[e["start"]][0], offsets[e["end"] - 1][1], person=e["type"] == "Peop", lenient=lenient)
-            for e in example["entities"]
-        ]
+        text, entities = gold_entities(example, lenient=lenient)
+        spans = [span for span, _ in entities]
         golds.append({(spans[r["head"]], r["type"], spans[r["tail"]]) for r in example["relations"]})
         documents.append(Document(id=f"conll-{number}", text=text, source=f"conll04:{example.get('orig_id')}"))
     return documents, golds, sum(len(example["tokens"]) for example in examples)
@@ -157,17 +171,17 @@ def load_split(data: Path, split: str, *, lenient: bool = True, limit: int = 0) 
 
 def load_gold_entities(data: Path, split: str, *, lenient: bool = True, limit: int = 0) -> list[dict[tuple[int, int], str]]:
     """Each sentence's gold entity spans (compared as in :func:`load_split`) with their newskg type."""
-    examples = json.loads((data / f"conll04_{split}.json").read_text(encoding="utf-8"))
-    if limit:
-        examples = examples[:limit]
-    entities = []
-    for example in examples:
-        text, offsets = token_offsets(example["tokens"])
-        entities.append({
-            trimmed(text, offsets[e["start"]][0], offsets[e["end"] - 1][1], person=e["type"] == "Peop", lenient=lenient): GOLD_TYPES[e["type"]]
-            for e in example["entities"]
-        })
-    return entities
+    return [dict(gold_entities(example, lenient=lenient)[1]) for example in read_examples(data, split, limit=limit)]
+
+
+def warm_up(nlp, *, relations: bool = True) -> None:  # noqa: ANN001 - a spaCy Language
+    """Pay the load-once costs (gazetteer index, word frequencies, model weights) before timing."""
+    document = Document(id="warm-up", text="Mary Jones of Chicago works for Acme Corp.", source="warm-up")
+    doc = nlp(document.text)
+    sentences = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+    mentions = find_mentions(doc, document, sentences)
+    if relations:
+        extract_relations(doc, document, mentions, sentences)
 
 
 def mention_span(text: str, mention: Mention, *, lenient: bool = True) -> tuple[int, int]:
@@ -265,10 +279,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Load-once costs (the gazetteer index, the word-frequency table, the classifier's
     # weights) are paid before timing: they are per process, not per sentence.
-    warm_up = Document(id="warm-up", text="Mary Jones of Chicago works for Acme Corp.", source="warm-up")
-    warm_doc = nlp(warm_up.text)
-    warm_sentences = tuple(Sentence(warm_up.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(warm_doc.sents))
-    extract_relations(warm_doc, warm_up, find_mentions(warm_doc, warm_up, warm_sentences), warm_sentences)
+    warm_up(nlp)
 
     started = time.perf_counter()
     parsed = list(nlp.pipe((d.text for d in documents), batch_size=64))

@@ -31,7 +31,6 @@ Tune on train and dev only; test is for reporting.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -40,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.conll04 import GOLD_TYPES, prf, token_offsets, trimmed  # noqa: E402
+from benchmarks.conll04 import gold_entities, mention_span, prf, read_examples, warm_up  # noqa: E402
 from extract.extractor import load_model  # noqa: E402
 from extract.mentions import find_mentions  # noqa: E402
 from newskg import DEFAULT_MODEL  # noqa: E402
@@ -66,21 +65,11 @@ class Sentence04:
 
 
 def load(data: Path, split: str, *, limit: int = 0) -> list[tuple[str, list[Labelled], list[tuple[int, int, str]]]]:
-    examples = json.loads((data / f"conll04_{split}.json").read_text(encoding="utf-8"))
-    if limit:
-        examples = examples[:limit]
     loaded = []
-    for example in examples:
-        text, offsets = token_offsets(example["tokens"])
-        gold = [
-            Labelled(
-                trimmed(text, offsets[e["start"]][0], offsets[e["end"] - 1][1], person=e["type"] == "Peop"),
-                GOLD_TYPES[e["type"]],
-            )
-            for e in example["entities"]
-        ]
+    for example in read_examples(data, split, limit=limit):
+        text, entities = gold_entities(example)
         relations = [(r["head"], r["tail"], r["type"]) for r in example["relations"]]
-        loaded.append((text, gold, relations))
+        loaded.append((text, [Labelled(span, entity_type) for span, entity_type in entities], relations))
     return loaded
 
 
@@ -127,9 +116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     loaded = load(options.data, options.split, limit=options.limit)
     nlp = load_model(options.model)
-    warm_up = Document(id="warm-up", text="Mary Jones of Chicago works for Acme Corp.", source="warm-up")
-    warm_doc = nlp(warm_up.text)
-    find_mentions(warm_doc, warm_up, tuple(Sentence(warm_up.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(warm_doc.sents)))
+    warm_up(nlp, relations=False)
 
     started = time.perf_counter()
     parsed = list(nlp.pipe((text for text, _, _ in loaded), batch_size=64))
@@ -143,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         mentions = find_mentions(spacy_doc, document, spans)
         mention_seconds += time.perf_counter() - started
         predicted = [
-            Labelled(trimmed(text, m.start, m.end, person=m.entity_type == "Person"), m.entity_type, m.label) for m in mentions
+            Labelled(mention_span(text, m), m.entity_type, m.label) for m in mentions
         ]
         sentences.append(Sentence04(text, gold, relations, predicted))
 
