@@ -27,10 +27,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Iterator
 
+import numpy
+from spacy.attrs import DEP, ENT_IOB, HEAD, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from extract import gazetteer
@@ -115,22 +118,50 @@ class RelationModel:
         return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
     def probability(self, features: list[str]) -> float:
+        """The probability of a pair from its tagged features (as ``pair_features`` gives them)."""
         score = self.intercept + sum(self.weights.get(feature, 0.0) for feature in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return _logistic(score)
+
+    def pair_probability(self, features: list[str], types: tuple[str, str]) -> float:
+        """The same as ``probability(tag_features(features, types))``, without building the tagged
+        strings: the weights are looked up per type-pair tag, in the same order, so the sum is the same."""
+        by_tag = self._weights_by_tag
+        tagged, shared = by_tag.get(type_tag(types), _NO_WEIGHTS), by_tag.get("*", _NO_WEIGHTS)
+        unique = list(dict.fromkeys(features))
+        # A feature without a weight adds 0.0, which leaves a float sum exactly as it was.
+        addends = chain(map(tagged.get, unique, repeat(0.0)), map(shared.get, unique, repeat(0.0)))
+        return _logistic(self.intercept + sum(addends))
+
+    @cached_property
+    def _weights_by_tag(self) -> dict[str, dict[str, float]]:
+        by_tag: dict[str, dict[str, float]] = {}
+        for key, weight in self.weights.items():
+            tag, _, feature = key.partition("|")
+            if tag == "*" and feature.startswith("obj_text"):
+                continue  # never a shared feature (see tag_features)
+            by_tag.setdefault(tag, {})[feature] = weight
+        return by_tag
 
     def predict(
         self, doc: Doc, mentions: list[Mention] | tuple[Mention, ...], rule_predicates: dict[tuple[str, str], set[str]]
     ) -> Iterator[PairPrediction]:
         """Pairs whose probability reaches their task's threshold."""
-        pairs = candidate_pairs(
-            doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE
-        )
-        for subject, obj, task, features, spans in pairs:
+        pairs = _pairs(doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE)
+        for subject, obj, task, spans, _, _ in pairs:
+            # The guards come before the features: a pair they reject is never featurized.
             if not passes_guards(task, spans):
                 continue
-            probability = self.probability(features)
+            types = (subject.entity_type, obj.entity_type)
+            probability = self.pair_probability(untagged_features(doc, spans, types, set(), set()), types)
             if probability >= max(self.thresholds.get(task, 1.0), MIN_PROBABILITY):
                 yield PairPrediction(subject, obj, task, predicate_for(task, spans, doc), probability, trigger_tokens(spans, doc))
+
+
+_NO_WEIGHTS: dict[str, float] = {}
+
+
+def _logistic(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 @lru_cache(maxsize=1)
@@ -141,11 +172,150 @@ def load_relation_model(path: Path = MODEL_PATH) -> RelationModel | None:
     return RelationModel.from_disk(path)
 
 
+# --- per-Doc token table ---------------------------------------------------------------------------
+# Every pair of a sentence reads the same tokens' lemmas, dependencies, heads and sentence
+# bounds. Reading them off spaCy's Token objects pair after pair cost more than the classifier
+# itself, so they are read once per Doc, in bulk with ``Doc.to_array``, into plain lists.
+
+_TABLE = "newskg.relation_model.table"
+_TABLE_ATTRS = [LEMMA, LOWER, DEP, POS, HEAD, SENT_START, ENT_IOB, LIKE_NUM, IS_SPACE]
+_ENT_IOB_BEGIN = 3  # Doc.to_array's code for ent_iob_ == "B"
+_STRINGS: dict[int, str] = {}  # hash or symbol id → string; the same for every vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token attributes of one Doc, indexed by ``token.i``."""
+
+    lemma: list[str]  # lowercased lemma, "<num>" for numbers (the classifier's word)
+    spacy_lemma: list[str]  # spaCy's lemma as it is
+    lower: list[str]
+    dep: list[str]
+    pos: list[str]
+    head: list[int]
+    names_begin: list[bool]  # the token begins a named entity (ent_iob_ "B")
+    space: list[bool]
+    sentence_start: list[int]  # first token of the token's sentence
+    sentence_end: list[int]  # one past the last token of the token's sentence
+    negated: list[bool]  # the token has a child with dependency "neg"
+    sentence_triggers: dict[int, set[str]]  # sentence start → trigger classes in that sentence
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's token table, built on first use and kept in ``doc.user_data``."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        table = doc.user_data[_TABLE] = _build_table(doc)
+    return table
+
+
+def _strings_of(keys: list[int], strings) -> list[str]:  # noqa: ANN001 - spaCy's StringStore
+    for key in set(keys).difference(_STRINGS):
+        _STRINGS[key] = strings[key] if key else ""
+    return list(map(_STRINGS.__getitem__, keys))
+
+
+def _build_table(doc: Doc) -> TokenTable:
+    strings = doc.vocab.strings
+    array = doc.to_array(_TABLE_ATTRS)  # unsigned: string hashes stay positive, offsets wrap around
+    lemma_ids, lower_ids, dep_ids, pos_ids, _, _, ent_iob, like_num, is_space = array.T.tolist()
+    head_offsets, sent_starts = array[:, 4:6].astype(numpy.int64).T.tolist()
+    spacy_lemma = _strings_of(lemma_ids, strings)
+    lower = _strings_of(lower_ids, strings)
+    lemma = [
+        "<num>" if number else (spacy_word.lower() or lower_word)
+        for spacy_word, lower_word, number in zip(spacy_lemma, lower, like_num)
+    ]
+    head = [i + offset for i, offset in enumerate(head_offsets)]
+    negated = [False] * len(doc)
+    dep = _strings_of(dep_ids, strings)
+    for i, (label, governor) in enumerate(zip(dep, head)):
+        if label == "neg" and governor != i:
+            negated[governor] = True
+    sentence_start, sentence_end = [0] * len(doc), [0] * len(doc)
+    starts = [i for i, value in enumerate(sent_starts) if value == 1 or i == 0]
+    triggers: dict[int, set[str]] = {}
+    for start, end in zip(starts, starts[1:] + [len(doc)]):
+        sentence_start[start:end] = [start] * (end - start)
+        sentence_end[start:end] = [end] * (end - start)
+        triggers[start] = {trigger_class for word in lemma[start:end] if (trigger_class := _TRIGGER_CLASSES.get(word))}
+    return TokenTable(
+        lemma=lemma, spacy_lemma=spacy_lemma, lower=lower, dep=dep,
+        pos=_strings_of(pos_ids, strings), head=head,
+        names_begin=[code == _ENT_IOB_BEGIN for code in ent_iob], space=[bool(flag) for flag in is_space],
+        sentence_start=sentence_start, sentence_end=sentence_end, negated=negated, sentence_triggers=triggers,
+    )
+
+
+def _lemma(token: Token) -> str:
+    return token_table(token.doc).lemma[token.i]
+
+
 @dataclass(frozen=True)
 class PairSpans:
     subject: Span
     object: Span
-    path: tuple[Token, ...]  # tokens on the dependency path, both heads included
+    path: tuple[int, ...]  # indices of the tokens on the dependency path, both heads included
+
+    @property
+    def doc(self) -> Doc:
+        return self.subject.doc
+
+
+def pair_spans(subject: Span, obj: Span) -> PairSpans:
+    """The pair of spans with the dependency path between their heads."""
+    return PairSpans(subject, obj, dependency_path(subject.root, obj.root))
+
+
+def _pairs(
+    doc: Doc,
+    mentions: list[Mention] | tuple[Mention, ...],
+    rule_predicates: dict[tuple[str, str], set[str]],
+    *,
+    skip_pairs_the_rules_read: bool = False,
+    max_token_distance: int | None = None,
+) -> Iterator[tuple[Mention, Mention, str, PairSpans, str, str]]:
+    """Every ordered same-sentence pair of mentions the classifier judges, with their spans and keys."""
+    spans: dict[str, Span] = {}
+    roots: dict[str, int] = {}
+    keys: dict[int, str] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    table: TokenTable | None = None
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if table is None:
+            table = token_table(doc)
+        key = keys[id(mention)] = mention_key(mention)
+        spans[key] = span
+        roots[key] = span.root.i
+        by_sentence.setdefault(table.sentence_start[span.start], []).append(mention)
+    if table is None:
+        return
+    for group in by_sentence.values():
+        group.sort(key=lambda m: (m.start, m.end))
+        for subject in group:
+            subject_key = keys[id(subject)]
+            subject_name = (subject.normalized or subject.text).casefold()
+            for obj in group:
+                task = PAIR_TASKS.get((subject.entity_type, obj.entity_type))
+                if task is None or subject is obj or _overlaps(subject, obj):
+                    continue
+                if subject_name == (obj.normalized or obj.text).casefold():
+                    continue
+                if task == "Located_In" and not could_contain(obj, subject):
+                    continue
+                object_key = keys[id(obj)]
+                if skip_pairs_the_rules_read and (
+                    (subject_key, object_key) in rule_predicates or (object_key, subject_key) in rule_predicates
+                ):
+                    continue
+                subject_span, object_span = spans[subject_key], spans[object_key]
+                if max_token_distance is not None and _token_distance(subject_span, object_span) > max_token_distance:
+                    continue
+                path = _path(table.head, roots[subject_key], roots[object_key])
+                yield subject, obj, task, PairSpans(subject_span, object_span, path), subject_key, object_key
 
 
 def candidate_pairs(
@@ -156,42 +326,19 @@ def candidate_pairs(
     skip_pairs_the_rules_read: bool = False,
     max_token_distance: int | None = None,
 ) -> Iterator[tuple[Mention, Mention, str, list[str], PairSpans]]:
-    """Every ordered same-sentence pair of mentions the classifier judges, with its features.
+    """Every ordered same-sentence pair of mentions the classifier judges, with its tagged features.
 
     ``rule_predicates`` maps (subject key, object key) to the predicates the rules gave that pair.
     At extraction time pairs the rules already read, and pairs too far apart, are not even
     featurized: features are most of the classifier's cost. Training sees every pair.
     """
-    spans: dict[str, Span] = {}
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        spans[mention_key(mention)] = span
-        by_sentence.setdefault(span[0].sent.start, []).append(mention)
-    for group in by_sentence.values():
-        group.sort(key=lambda m: (m.start, m.end))
-        for subject in group:
-            for obj in group:
-                task = PAIR_TASKS.get((subject.entity_type, obj.entity_type))
-                if task is None or subject is obj or _overlaps(subject, obj):
-                    continue
-                if (subject.normalized or subject.text).casefold() == (obj.normalized or obj.text).casefold():
-                    continue
-                if task == "Located_In" and not could_contain(obj, subject):
-                    continue
-                subject_key, object_key = mention_key(subject), mention_key(obj)
-                if skip_pairs_the_rules_read and (
-                    (subject_key, object_key) in rule_predicates or (object_key, subject_key) in rule_predicates
-                ):
-                    continue
-                if max_token_distance is not None and _token_distance(spans[subject_key], spans[object_key]) > max_token_distance:
-                    continue
-                pair = PairSpans(spans[subject_key], spans[object_key], dependency_path(spans[subject_key].root, spans[object_key].root))
-                rules = rule_predicates.get((subject_key, object_key), set())
-                reverse = rule_predicates.get((object_key, subject_key), set())
-                yield subject, obj, task, pair_features(doc, pair, (subject.entity_type, obj.entity_type), rules, reverse), pair
+    pairs = _pairs(
+        doc, mentions, rule_predicates, skip_pairs_the_rules_read=skip_pairs_the_rules_read, max_token_distance=max_token_distance
+    )
+    for subject, obj, task, pair, subject_key, object_key in pairs:
+        rules = rule_predicates.get((subject_key, object_key), set())
+        reverse = rule_predicates.get((object_key, subject_key), set())
+        yield subject, obj, task, pair_features(doc, pair, (subject.entity_type, obj.entity_type), rules, reverse), pair
 
 
 def is_judged(
@@ -207,11 +354,12 @@ def is_judged(
 def passes_guards(task: str, spans: PairSpans) -> bool:
     """Checks no probability overrides: a negated path, a place reached by a non-locative preposition,
     a path through a verb of visiting or meeting, a role noun that names someone else."""
+    table = token_table(spans.doc)
     if is_negated(spans):
         return False  # "did not support al-Qaeda in Kabul": the rules give nothing for a negated verb either
     if TASK_PREDICATES[task] in {"locatedIn", "partOf"} and not reached_as_a_location(spans.object):
         return False  # "sanctions against the U.S." puts nothing in the U.S.
-    if task in {"Live_In", "OrgBased_In", "Work_For"} and any(_lemma(t) in TRANSIT_VERBS for t in spans.path[1:-1]):
+    if task in {"Live_In", "OrgBased_In", "Work_For"} and any(table.lemma[i] in TRANSIT_VERBS for i in spans.path[1:-1]):
         return False  # "visited Paris", "met the Taliban envoy": a passing contact, not a home or an employer
     if task == "Work_For" and _role_of_someone_else(spans):
         return False
@@ -221,27 +369,30 @@ def passes_guards(task: str, spans: PairSpans) -> bool:
 def _role_of_someone_else(pair: PairSpans) -> bool:
     """"X met the Taliban envoy": the role noun on the path is the object of X's verb, so it names
     another person. The role belongs to X only through a copula ("X is the Taliban envoy")."""
+    table = token_table(pair.doc)
     path = pair.path  # from the subject's head up to the common ancestor, then down to the object's
-    top = _top(path)
-    if path[top].pos_ not in {"VERB", "AUX"} or path[top].lemma_ in COPULAS:
+    top = _top(table.head, path)
+    if table.pos[path[top]] not in {"VERB", "AUX"} or table.spacy_lemma[path[top]] in COPULAS:
         return False
     role_words = LEADER_ROLES | MEMBER_ROLES
-    return any(_lemma(token) in role_words and token.pos_ == "NOUN" for token in path[top + 1 : -1])
+    return any(table.lemma[i] in role_words and table.pos[i] == "NOUN" for i in path[top + 1 : -1])
 
 
 # Prepositions that put something in a place; "against the U.S." does not.
 LOCATIVE_PREPOSITIONS = frozenset("in at inside near from of across throughout within outside around on into".split())
+_NOUN_PHRASE_DEPS = frozenset({"nmod", "compound", "amod", "conj", "poss", "appos"})
 
 
 def reached_as_a_location(place: Span) -> bool:
     """A place object governed by a preposition must be governed by a locative one."""
+    table = token_table(place.doc)
     # Climb from the name to the head of its noun phrase: in "against the U.S. and allied
     # forces" the preposition governs "forces", not "U.S.".
-    token = place.root
-    while token.dep_ in {"nmod", "compound", "amod", "conj", "poss", "appos"} and token.head is not token:
-        token = token.head
-    head = token.head
-    return head.pos_ != "ADP" or head.lower_ in LOCATIVE_PREPOSITIONS
+    token = place.root.i
+    while table.dep[token] in _NOUN_PHRASE_DEPS and table.head[token] != token:
+        token = table.head[token]
+    head = table.head[token]
+    return table.pos[head] != "ADP" or table.lower[head] in LOCATIVE_PREPOSITIONS
 
 
 def _token_distance(first: Span, second: Span) -> int:
@@ -250,12 +401,15 @@ def _token_distance(first: Span, second: Span) -> int:
 
 def is_negated(pair: PairSpans) -> bool:
     """Is the path between the two names, or the verb governing it, negated ("did not support")?"""
-    tokens = list(pair.path)
-    top = pair.path[_top(pair.path)]
-    while top.pos_ not in {"VERB", "AUX"} and top.head.i != top.i:
-        top = top.head
-        tokens.append(top)
-    return any(child.dep_ == "neg" for token in tokens for child in token.children)
+    table = token_table(pair.doc)
+    if any(table.negated[i] for i in pair.path):
+        return True
+    top = pair.path[_top(table.head, pair.path)]
+    while table.pos[top] not in {"VERB", "AUX"} and table.head[top] != top:
+        top = table.head[top]
+        if table.negated[top]:
+            return True
+    return False
 
 
 def could_contain(outer: Mention, inner: Mention) -> bool:
@@ -283,52 +437,57 @@ def _overlaps(first: Mention, second: Mention) -> bool:
     return first.start < second.end and second.start < first.end
 
 
-def dependency_path(source: Token, target: Token) -> tuple[Token, ...]:
-    """Tokens from ``source`` up to the lowest common ancestor and down to ``target``."""
+def dependency_path(source: Token, target: Token) -> tuple[int, ...]:
+    """Indices of the tokens from ``source`` up to the lowest common ancestor and down to ``target``."""
+    return _path(token_table(source.doc).head, source.i, target.i)
+
+
+def _path(head: list[int], source: int, target: int) -> tuple[int, ...]:
     up = [source]
-    while up[-1].head.i != up[-1].i:
-        up.append(up[-1].head)
-    positions = {token.i: n for n, token in enumerate(up)}
+    while head[up[-1]] != up[-1]:
+        up.append(head[up[-1]])
+    positions = {token: n for n, token in enumerate(up)}
     down = [target]
-    while down[-1].i not in positions and down[-1].head.i != down[-1].i:
-        down.append(down[-1].head)
-    if down[-1].i not in positions:
+    while down[-1] not in positions and head[down[-1]] != down[-1]:
+        down.append(head[down[-1]])
+    if down[-1] not in positions:
         return tuple(up) + tuple(reversed(down))  # different trees: no common ancestor
-    return tuple(up[: positions[down[-1].i] + 1]) + tuple(reversed(down[:-1]))
+    return tuple(up[: positions[down[-1]] + 1]) + tuple(reversed(down[:-1]))
 
 
-# Per-Doc tables in ``doc.user_data``: every pair of a sentence reads the same tokens'
-# lemmas and the same sentence triggers, and reading them off spaCy's tokens each time
-# cost more than the classifier itself.
-_LEMMAS = "newskg.relation_model.lemmas"
-_SENTENCE_TRIGGERS = "newskg.relation_model.sentence_triggers"
-
-
-def _lemma(token: Token) -> str:
-    lemmas = token.doc.user_data.get(_LEMMAS)
-    if lemmas is None:
-        lemmas = token.doc.user_data[_LEMMAS] = [_token_lemma(t) for t in token.doc]
-    return lemmas[token.i]
-
-
-def _token_lemma(token: Token) -> str:
-    if token.like_num:
-        return "<num>"
-    return token.lemma_.lower() or token.lower_
+def type_tag(types: tuple[str, str]) -> str:
+    return f"{types[0][:3]}>{types[1][:3]}"
 
 
 def pair_features(
     doc: Doc, pair: PairSpans, types: tuple[str, str], rules: set[str], reverse_rules: set[str]
 ) -> list[str]:
     """Sparse binary features of one ordered pair, each prefixed with its type pair."""
+    return tag_features(untagged_features(doc, pair, types, rules, reverse_rules), types)
+
+
+def tag_features(features: list[str], types: tuple[str, str]) -> list[str]:
+    """Each feature once for its type pair and once shared by all ("*"), the object's own text only per type pair."""
+    tag = type_tag(types)
+    tagged = [f"{tag}|{feature}" for feature in features] + [f"*|{feature}" for feature in features if not feature.startswith("obj_text")]
+    return list(dict.fromkeys(tagged))  # binary features: each counts once
+
+
+def untagged_features(
+    doc: Doc, pair: PairSpans, types: tuple[str, str], rules: set[str], reverse_rules: set[str]
+) -> list[str]:
+    """The features of one ordered pair before tagging (duplicates possible)."""
+    table = token_table(doc)
+    lemma, dep, head = table.lemma, table.dep, table.head
     subject, obj = pair.subject, pair.object
     forward = subject.start < obj.start
     first, second = (subject, obj) if forward else (obj, subject)
-    between = [t for t in doc[first.end : second.start] if not t.is_space]
+    between = [i for i in range(first.end, second.start) if not table.space[i]]
     order = "fwd" if forward else "rev"
     features = ["bias", f"order={order}", f"dist={_bucket(len(between))}"]
-    between_lemmas = [_lemma(t) for t in between]
-    features += [f"{order}:bw={lemma}" for lemma in set(between_lemmas)]
+    between_lemmas = [lemma[i] for i in between]
+    unique_between = set(between_lemmas)
+    features += [f"{order}:bw={word}" for word in unique_between]
     features += [f"{order}:bw2={a}_{b}" for a, b in set(zip(between_lemmas, between_lemmas[1:]))]
     if len(between) <= 4:
         features.append(f"{order}:bwseq={' '.join(between_lemmas)}")
@@ -336,46 +495,51 @@ def pair_features(
         features += [f"{order}:bw0={between_lemmas[0]}", f"{order}:bw-1={between_lemmas[-1]}"]
     else:
         features.append(f"{order}:adjacent")
-    names_between = sum(1 for t in between if t.ent_iob_ == "B")
+    names_between = sum(1 for i in between if table.names_begin[i])
     features.append(f"names_between={min(names_between, 3)}")
     # Two words of context on each side of the pair ("NASA 's administrator", "born in X").
-    sentence = first.sent
+    sentence_start, sentence_end = table.sentence_start[first.start], table.sentence_end[first.end - 1]
     for offset in (1, 2):
-        before = doc[first.start - offset] if first.start - offset >= sentence.start else None
-        after = doc[second.end + offset - 1] if second.end + offset - 1 < sentence.end else None
-        features.append(f"{order}:left{offset}={_lemma(before) if before is not None else '<s>'}")
-        features.append(f"{order}:right{offset}={_lemma(after) if after is not None else '</s>'}")
+        before, after = first.start - offset, second.end + offset - 1
+        features.append(f"{order}:left{offset}={lemma[before] if before >= sentence_start else '<s>'}")
+        features.append(f"{order}:right{offset}={lemma[after] if after < sentence_end else '</s>'}")
     # The dependency path, in both a lexical and an unlexicalized form.
     path = pair.path
     steps, shape = [], []
-    top = _top(path)
+    top = _top(head, path)
+    last = len(path) - 1
     for n, token in enumerate(path):
         arrow = "^" if n < top else ("v" if n > top else "")
-        inner = 0 < n < len(path) - 1
-        steps.append(f"{arrow}{token.dep_}" + (f"[{_lemma(token)}]" if inner else ""))
-        shape.append(f"{arrow}{token.dep_}")
-        if inner:
-            features.append(f"path_lemma={_lemma(token)}")
-            features.append(f"path_step={arrow}{token.dep_}/{_lemma(token)}")
-            trigger_class = _TRIGGER_CLASSES.get(_lemma(token))
+        label = dep[token]
+        shape.append(f"{arrow}{label}")
+        if 0 < n < last:
+            word = lemma[token]
+            steps.append(f"{arrow}{label}[{word}]")
+            features.append(f"path_lemma={word}")
+            features.append(f"path_step={arrow}{label}/{word}")
+            trigger_class = _TRIGGER_CLASSES.get(word)
             if trigger_class:
                 features.append(f"path_trigger={trigger_class}")
+        else:
+            steps.append(f"{arrow}{label}")
     features.append(f"path={' '.join(steps)}")
     features.append(f"path_shape={' '.join(shape)}")
     features.append(f"path_len={_bucket(len(path))}")
-    features.append(f"lca={_lemma(path[top])}/{path[top].pos_}")
-    for lemma in set(between_lemmas):
-        trigger_class = _TRIGGER_CLASSES.get(lemma)
+    features.append(f"lca={lemma[path[top]]}/{table.pos[path[top]]}")
+    for word in unique_between:
+        trigger_class = _TRIGGER_CLASSES.get(word)
         if trigger_class:
             features.append(f"bw_trigger={trigger_class}")
     # A trigger anywhere in the sentence: "the assassin X ... Y's death" has none between the names.
-    features += [f"sent_trigger={trigger_class}" for trigger_class in _sentence_triggers(sentence)]
-    features += [f"subj_dep={subject.root.dep_}", f"obj_dep={obj.root.dep_}", f"subj_head={_lemma(subject.root.head)}", f"obj_head={_lemma(obj.root.head)}"]
-    features += [f"subj_dep_head={subject.root.dep_}/{_lemma(subject.root.head)}", f"obj_dep_head={obj.root.dep_}/{_lemma(obj.root.head)}"]
-    if obj.root.head.dep_ == "prep":
-        features.append(f"obj_prep={obj.root.head.lower_}/{_lemma(obj.root.head.head)}")
-    if subject.root.head.dep_ == "prep":
-        features.append(f"subj_prep={subject.root.head.lower_}/{_lemma(subject.root.head.head)}")
+    features += [f"sent_trigger={trigger_class}" for trigger_class in table.sentence_triggers[sentence_start]]
+    subject_root, object_root = subject.root.i, obj.root.i
+    subject_head, object_head = head[subject_root], head[object_root]
+    features += [f"subj_dep={dep[subject_root]}", f"obj_dep={dep[object_root]}", f"subj_head={lemma[subject_head]}", f"obj_head={lemma[object_head]}"]
+    features += [f"subj_dep_head={dep[subject_root]}/{lemma[subject_head]}", f"obj_dep_head={dep[object_root]}/{lemma[object_head]}"]
+    if dep[object_head] == "prep":
+        features.append(f"obj_prep={table.lower[object_head]}/{lemma[head[object_head]]}")
+    if dep[subject_head] == "prep":
+        features.append(f"subj_prep={table.lower[subject_head]}/{lemma[head[subject_head]]}")
     features += [f"rule={predicate}" for predicate in sorted(rules)] or ["rule=none"]
     features += [f"reverse_rule={predicate}" for predicate in sorted(reverse_rules)]
     features.append(f"obj_text={obj.text.lower()}" if types[1] == "Place" else "obj_text=<name>")
@@ -384,19 +548,7 @@ def pair_features(
     # classifier to put any actor in any country the sentence names.
     if types[0] == "Place":
         features.append(f"kinds={place_kind(subject.text)}>{place_kind(obj.text)}")
-    tag = f"{types[0][:3]}>{types[1][:3]}"
-    tagged = [f"{tag}|{feature}" for feature in features] + [f"*|{feature}" for feature in features if not feature.startswith("obj_text")]
-    return list(dict.fromkeys(tagged))  # binary features: each counts once
-
-
-def _sentence_triggers(sentence: Span) -> set[str]:
-    by_sentence = sentence.doc.user_data.setdefault(_SENTENCE_TRIGGERS, {})
-    triggers = by_sentence.get(sentence.start)
-    if triggers is None:
-        triggers = by_sentence[sentence.start] = {
-            trigger_class for token in sentence if (trigger_class := _TRIGGER_CLASSES.get(_lemma(token)))
-        }
-    return triggers
+    return features
 
 
 @lru_cache(maxsize=4096)
@@ -408,10 +560,10 @@ def place_kind(name: str) -> str:
     return place.kind if place is not None else "unknown"
 
 
-def _top(path: tuple[Token, ...]) -> int:
-    """Index of the common ancestor on a path (the token every other path token descends to)."""
-    for n, token in enumerate(path):
-        if n + 1 < len(path) and path[n + 1].head.i == token.i:
+def _top(head: list[int], path: tuple[int, ...]) -> int:
+    """Position of the common ancestor on a path (the token every other path token descends to)."""
+    for n in range(len(path) - 1):
+        if head[path[n + 1]] == path[n]:
             return n
     return len(path) - 1
 
@@ -425,7 +577,8 @@ def _bucket(number: int) -> str:
 
 def predicate_for(task: str, pair: PairSpans, doc: Doc) -> str:
     if task == "Work_For":
-        words = {_lemma(t) for t in pair.path[1:-1]} | {_lemma(t) for t in _between(pair, doc)}
+        table = token_table(doc)
+        words = {table.lemma[i] for i in pair.path[1:-1]} | {table.lemma[i] for i in _between(pair)}
         if words & LEADER_ROLES and not words & {"deputy", "vice", "assistant"}:
             return "leaderOf"
     return TASK_PREDICATES[task]
@@ -433,14 +586,15 @@ def predicate_for(task: str, pair: PairSpans, doc: Doc) -> str:
 
 def trigger_tokens(pair: PairSpans, doc: Doc) -> tuple[Token, ...]:
     """Words on the path that carry the relation, for highlighting; the path itself if none."""
+    lemma = token_table(doc).lemma
     inner = pair.path[1:-1]
-    triggers = tuple(t for t in inner if _lemma(t) in _TRIGGER_CLASSES)
-    return triggers or inner or (pair.subject.root,)
+    triggers = tuple(doc[i] for i in inner if lemma[i] in _TRIGGER_CLASSES)
+    return triggers or tuple(doc[i] for i in inner) or (pair.subject.root,)
 
 
-def _between(pair: PairSpans, doc: Doc) -> list[Token]:
+def _between(pair: PairSpans) -> range:
     first, second = sorted((pair.subject, pair.object), key=lambda s: s.start)
-    return list(doc[first.end : second.start])
+    return range(first.end, second.start)
 
 
 assert all(

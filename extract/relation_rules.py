@@ -555,9 +555,14 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
         yield Candidate(holder, chosen, other, confidence * factor, method, triggers, title, former, time)
 
 
+_PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_TRIGGERS)
+
+
 def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
     """Verbs: "X supports Y", "Y is supported by X", "X is based in Y", "X was killed in Y"."""
     lemma = verb.lemma_.lower()
+    if lemma not in VERB_TRIGGERS and lemma not in _PHRASAL_VERBS:
+        return  # most verbs trigger nothing: leave before reading their children
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if (lemma, particle) in PHRASAL_TRIGGERS:
         predicate, prepositions = PHRASAL_TRIGGERS[(lemma, particle)], frozenset({"in"})
@@ -842,7 +847,7 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
     # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
     for sentence in doc.sents:
-        tokens = list(sentence)
+        tokens = list(sentence[:10])  # a dateline is in the first words: no need to read the rest
         for position, token in enumerate(tokens[:8]):
             if token.text == "(" and position + 2 < len(tokens) and tokens[position + 2].text == ")":
                 agency = index.mention_at(tokens[position + 1])

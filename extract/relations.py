@@ -13,10 +13,24 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from extract.relation_lexicon import PREDICATE_TYPES
+from extract.relation_lexicon import (
+    COLLECTIVE_NOUNS,
+    KILLER_NOUNS,
+    KILLING_NOUNS,
+    LEADER_ROLES,
+    MEMBER_ROLES,
+    NOUN_TRIGGERS,
+    PART_NOUNS,
+    PHRASAL_TRIGGERS,
+    PREDICATE_TYPES,
+    PRESENCE_NOUNS,
+    RESIDENCE_NOUNS,
+    VERB_TRIGGERS,
+)
 from extract.relation_model import METHOD as MODEL_METHOD
-from extract.relation_model import load_relation_model
+from extract.relation_model import load_relation_model, token_table
 from extract.relation_rules import (
+    AID_NOUNS,
     Argument,
     Candidate,
     ParseIndex,
@@ -68,14 +82,30 @@ def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from place_closure(candidates)
 
 
+# Lemmas that can start a word rule (a superset of what each rule checks first): most tokens
+# start none, and skipping them before spaCy builds a Token object is most of the rules' saving.
+_NOUN_RULE_LEMMAS = (
+    LEADER_ROLES | MEMBER_ROLES | PART_NOUNS | KILLER_NOUNS | RESIDENCE_NOUNS | {"charge"}  # role_rule
+    | KILLING_NOUNS | AID_NOUNS | NOUN_TRIGGERS.keys() | {"bond"}  # noun_rule
+    | PRESENCE_NOUNS | COLLECTIVE_NOUNS  # presence_rule
+)
+_VERB_RULE_LEMMAS = VERB_TRIGGERS.keys() | {verb for verb, _ in PHRASAL_TRIGGERS}
+
+
 def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
-    for token in index.doc:
-        if token.pos_ in {"NOUN", "PROPN"}:
-            yield from role_rule(token, index)
-            yield from noun_rule(token, index)
-            yield from presence_rule(token, index)
-        elif token.pos_ in {"VERB", "AUX", "ADJ"}:
-            yield from verb_rule(token, index)
+    doc = index.doc
+    table = token_table(doc)
+    for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
+        # The table's lemma is "<num>" for numbers, which the rules read by spaCy's lemma: let them decide.
+        if pos in {"NOUN", "PROPN"}:
+            if lemma in _NOUN_RULE_LEMMAS or lemma == "<num>":
+                token = doc[i]
+                yield from role_rule(token, index)
+                yield from noun_rule(token, index)
+                yield from presence_rule(token, index)
+        elif pos in {"VERB", "AUX", "ADJ"}:
+            if lemma in _VERB_RULE_LEMMAS or lemma == "<num>":
+                yield from verb_rule(doc[i], index)
     yield from name_rules(index)
     yield from origin_rule(index)
 
