@@ -520,6 +520,8 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     modifier_types = {"Organization"} if predicate != "locatedIn" else {"Place"}
     if predicate == "leaderOf":
         modifier_types = {"Organization", "Place"}
+    elif predicate == "killed":
+        modifier_types = {"Person"}  # "Kennedy assassin Lee Harvey Oswald": the modifier is the victim
     modifying = [Argument(m) for m in index.modifier_mentions(role, types=modifier_types)]
     if how == "compound" and not modifying:
         holder_span = index.span_of(holders[0].mention)
@@ -856,6 +858,47 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                     for place in sorted(dateline, key=lambda m: m.start):
                         yield Candidate(Argument(agency), "locatedIn", Argument(place), 0.7, "name:dateline", (tokens[position + 1],))
                 break
+
+
+# Nouns that say what kind of place a name is: "Yerevan, the capital of Armenia".
+PLACE_NOUNS = frozenset({
+    "capital", "city", "town", "village", "province", "state", "region", "district", "county", "suburb", "port",
+    "republic", "island", "nation", "country", "area", "municipality", "borough", "neighborhood", "neighbourhood",
+    "hometown", "territory", "enclave", "resort",
+})
+
+
+def appositive_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """What an appositive noun phrase says about the name it describes.
+
+    - "Yerevan, the capital of Armenia", "Madagascar, an island nation in the Indian Ocean":
+      a place described as a kind of place of or in another place is partOf it;
+    - "Sun Hung Kai Properties, a Hong Kong construction firm", "Daniel Bakst, a Palm Beach lawyer":
+      an organization or person described by a noun a place modifies is locatedIn that place.
+    """
+    for mention in index.mentions:
+        span = index.spans.get(mention_key(mention))
+        if span is None or mention.entity_type not in {"Place", "Organization", "Person"}:
+            continue
+        if span.end >= len(index.doc) or index.doc[span.end].text != ",":
+            continue  # a real apposition is set off by a comma; tables and results lines parse into false ones
+        for noun in span.root.children:
+            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or index.mention_at(noun) is not None:
+                continue
+            if mention.entity_type == "Place":
+                if noun.lemma_.lower() not in PLACE_NOUNS:
+                    continue
+                for token in prepositional_objects(noun, frozenset({"of", "in"})):
+                    for other in index.arguments(token, collective=False):
+                        if other.mention.entity_type == "Place" and other.mention is not mention:
+                            yield Candidate(Argument(mention), "partOf", other, 0.8, "dep:appos-place-of", (noun,))
+                continue
+            for child in noun.lefts:
+                if child.dep_ not in {"compound", "nmod", "amod"}:
+                    continue
+                other = index.mention_at(child)
+                if other is not None and other is not mention and other.entity_type == "Place" and not is_nationality(index, other):
+                    yield Candidate(Argument(mention), "locatedIn", Argument(other), 0.7, "dep:appos-place-modifier", (noun,))
 
 
 def _in_list(span: Span) -> bool:

@@ -32,6 +32,7 @@ from extract.relation_model import load_relation_model, token_table
 from extract.relation_rules import (
     AID_NOUNS,
     Argument,
+    appositive_rule,
     Candidate,
     ParseIndex,
     name_rules,
@@ -108,6 +109,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
                 yield from verb_rule(doc[i], index)
     yield from name_rules(index)
     yield from origin_rule(index)
+    yield from appositive_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

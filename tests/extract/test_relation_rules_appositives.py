@@ -1,0 +1,49 @@
+"""Appositions that describe a name ("Yerevan, the capital of Armenia") and killer nouns with the
+victim as modifier ("Kennedy assassin Lee Harvey Oswald"), with the real model."""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def facts(extractor, text: str) -> set[tuple[str, str, str, str]]:
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    by_key = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {(by_key[r.subject], r.predicate, by_key[r.object], r.method) for r in extraction.relations}
+
+
+def triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    return {(s, p, o) for s, p, o, _ in facts(extractor, text)}
+
+
+def test_relation_rules_appositive_capital_of_a_place(extractor):
+    found = triples(extractor, "The agency said in a report from Yerevan , the capital of Armenia , that six men were found .")
+    assert ("Yerevan", "partOf", "Armenia") in found
+
+
+def test_relation_rules_appositive_firm_modified_by_a_place(extractor):
+    found = triples(extractor, "Sun Hung Kai Properties , a Hong Kong construction firm , said it would bid for the site .")
+    assert ("Sun Hung Kai Properties", "locatedIn", "Hong Kong") in found
+
+
+def test_relation_rules_appositive_person_modified_by_a_place(extractor):
+    found = triples(extractor, "Richard Taylor , an Atlanta architect , led the expedition .")
+    assert ("Richard Taylor", "locatedIn", "Atlanta") in found
+
+
+def test_relation_rules_appositive_needs_a_comma(extractor):
+    # Results tables parse into false appositions: no comma, no appositive fact.
+    found = facts(extractor, "Joseph Keter ( Kenya ) 8 minutes 10.02 seconds")
+    assert not [fact for fact in found if fact[3].startswith("dep:appos-place")]
+
+
+def test_relation_rules_appositive_describing_no_place_gives_nothing(extractor):
+    found = facts(extractor, "Louise Siebens , a 76-year-old woman , died on Tuesday .")
+    assert not [fact for fact in found if fact[3].startswith("dep:appos-place")]
+
+
+def test_relation_rules_killer_noun_with_the_victim_as_modifier(extractor):
+    found = triples(extractor, "Jack Ruby , who killed John F. Kennedy assassin Lee Harvey Oswald , died in 1967 .")
+    assert ("Lee Harvey Oswald", "killed", "John F. Kennedy") in found
+    assert ("Jack Ruby", "killed", "Lee Harvey Oswald") in found
