@@ -399,11 +399,17 @@ def _token_distance(first: Span, second: Span) -> int:
     return max(first.start, second.start) - min(first.end, second.end)
 
 
+# Words that deny the clause below them as surely as "not" does.
+NEGATING_WORDS = frozenset({"unlikely", "unable", "fail", "refuse", "deny", "never"})
+
+
 def is_negated(pair: PairSpans) -> bool:
     """Is the path between the two names, or the verb governing it, negated ("did not support")?"""
     table = token_table(pair.doc)
     if any(table.negated[i] for i in pair.path):
         return True
+    if any(table.lemma[i] in NEGATING_WORDS for i in pair.path[1:-1]):
+        return True  # "al-Qaeda is unlikely to reconstitute in Afghanistan" says it is not there
     top = pair.path[_top(table.head, pair.path)]
     while table.pos[top] not in {"VERB", "AUX"} and table.head[top] != top:
         top = table.head[top]
