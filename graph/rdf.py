@@ -586,31 +586,30 @@ def _nt_term(term: PlainTerm) -> str:
     return f"<{term}>"
 
 
-class _Renderer:
-    """Each term's N-Triples text, made once however often the term occurs."""
+class _Renderer(dict):
+    """Each term's N-Triples text, made once however often the term occurs.
 
-    def __init__(self) -> None:
-        self._rendered: dict[PlainTerm, str] = {}
+    A dict whose misses render: ``render[term]`` costs a C lookup for the ~1.5 million
+    terms of a 1,400-document graph, where a method call per term cost a second.
+    """
 
-    def __call__(self, term: PlainTerm) -> str:
-        text = self._rendered.get(term)
-        if text is None:
-            text = self._rendered[term] = _nt_term(term)
+    def __missing__(self, term: PlainTerm) -> str:
+        text = self[term] = _nt_term(term)
         return text
 
 
 def ntriples_bytes(graph: nx.MultiDiGraph) -> bytes:
     """Every distinct triple of ``graph`` (named graphs merged) as N-Triples, in text order."""
     render = _Renderer()
-    triples = {f"{render(s)} {render(p)} {render(o)}" for s, p, o, _ in plain_quads(graph)}
-    return "".join(f"{triple} .\n" for triple in sorted(triples)).encode("utf-8")
+    triples = {f"{render[s]} {render[p]} {render[o]} .\n" for s, p, o, _ in plain_quads(graph)}
+    return "".join(sorted(triples)).encode("utf-8")
 
 
 def nquads_bytes(graph: nx.MultiDiGraph, *, ordered: bool = True) -> bytes:
     """Every distinct quad as N-Quads. ``ordered``: the default graph first, then each named
     graph in IRI order, each graph's statements in text order (a store being loaded needs none)."""
     render = _Renderer()
-    quads = {(g is not None, "" if g is None else render(g), f"{render(s)} {render(p)} {render(o)}") for s, p, o, g in plain_quads(graph)}
+    quads = {(g is not None, "" if g is None else render[g], f"{render[s]} {render[p]} {render[o]}") for s, p, o, g in plain_quads(graph)}
     return "".join(f"{triple} {name} .\n" if name else f"{triple} .\n" for _, name, triple in (sorted(quads) if ordered else quads)).encode("utf-8")
 
 
