@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import gc
 import json
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
+
+import networkx as nx
 
 from extract.extractor import Extractor
 from extract.ingest import read_inputs
@@ -275,11 +279,10 @@ def _build(
     report.timings["graph"] = round(time.perf_counter() - stage, 3)
     _settle()
 
-    for format_name in options.formats:
-        stage = time.perf_counter()
-        path = writers.write(graph, format_name, out)
+    parallel = options.workers if options.scheduler is None else 1
+    for format_name, path, seconds in write_outputs(graph, options.formats, out, processes=parallel):
         report.outputs.append(path.name)
-        report.timings[f"write_{format_name}"] = round(time.perf_counter() - stage, 3)
+        report.timings[f"write_{format_name}"] = round(seconds, 3)
 
     report.counts = {
         "documents": len(document_nodes(graph)),
@@ -292,6 +295,48 @@ def _build(
     report.timings["total"] = round(time.perf_counter() - started, 3)
     atomic_write_text(out / "report.json", report.to_json())
     return report
+
+
+# --- outputs ------------------------------------------------------------------------------------
+
+# The graph forked writer processes read: inherited, never pickled.
+_graph_being_written: nx.MultiDiGraph | None = None
+
+
+def _write_format(format_name: str, out: Path) -> tuple[Path, float]:
+    assert _graph_being_written is not None, "writer process started without a graph"
+    started = time.perf_counter()
+    path = writers.write(_graph_being_written, format_name, out)
+    return path, time.perf_counter() - started
+
+
+def write_outputs(
+    graph: nx.MultiDiGraph, formats: Sequence[str], out: Path, *, processes: int = 1
+) -> Iterator[tuple[str, Path, float]]:
+    """Write each format of ``graph`` into ``out``: (format, path, seconds), in ``formats`` order.
+
+    With ``processes`` > 1 (``--workers``), the formats are written by that many forked
+    processes at once: every writer only reads the graph, and each file is written
+    atomically, so a failure in one leaves the others whole. Without ``fork`` (Windows,
+    macOS spawn) they are written one after another.
+    """
+    global _graph_being_written
+    if processes <= 1 or len(formats) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for format_name in formats:
+            started = time.perf_counter()
+            path = writers.write(graph, format_name, out)
+            yield format_name, path, time.perf_counter() - started
+        return
+    _graph_being_written = graph
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(processes, len(formats)), mp_context=context) as pool:
+            pending = [(format_name, pool.submit(_write_format, format_name, out)) for format_name in formats]
+            for format_name, future in pending:
+                path, seconds = future.result()
+                yield format_name, path, seconds
+    finally:
+        _graph_being_written = None
 
 
 # --- extraction backends ------------------------------------------------------------------------

@@ -23,7 +23,11 @@ def test_determinism_same_inputs_in_any_order_give_byte_identical_outputs(news_f
 
 
 def test_determinism_two_spacy_processes_give_the_same_build_as_one(news_folder, tmp_path, build_snapshot):
+    # Two workers also write the outputs two at a time, in forked processes.
+    formats = ("nodelink", "turtle", "html", "graphml")
     one, two = tmp_path / "one", tmp_path / "two"
-    build([news_folder], one, BuildOptions(cache=False, formats=("nodelink", "turtle")))
-    build([news_folder], two, BuildOptions(cache=False, formats=("nodelink", "turtle"), workers=2, batch_size=1))
+    build([news_folder], one, BuildOptions(cache=False, formats=formats))
+    report = build([news_folder], two, BuildOptions(cache=False, formats=formats, workers=2, batch_size=1))
     assert build_snapshot(one) == build_snapshot(two)
+    assert report.outputs == ["graph.json", "graph.ttl", "graph.html", "graph.graphml"]
+    assert all(f"write_{name}" in report.timings for name in formats)
