@@ -151,8 +151,10 @@ def find_entity(graph: nx.MultiDiGraph, query: str, *, suggestions: int = 5) -> 
 def entity_graph(graph: nx.MultiDiGraph, *, relations_only: bool = False) -> nx.Graph:
     """The undirected, weighted graph of entities (see the module docstring)."""
     simple = nx.Graph()
-    for node in sorted(entity_nodes(graph)):
-        simple.add_node(node)
+    simple.add_nodes_from(sorted(entity_nodes(graph)))
+    # Summed first, then added in the order each pair first appears, as adding them one by
+    # one did: the insertion order is what seeded community detection walks.
+    weights: dict[frozenset, list] = {}
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate") or "")):
         kind = data.get("kind")
         if kind == "relation":
@@ -163,8 +165,13 @@ def entity_graph(graph: nx.MultiDiGraph, *, relations_only: bool = False) -> nx.
             continue
         if u == v or u not in simple or v not in simple:
             continue
-        previous = simple.get_edge_data(u, v, {}).get("weight", 0)
-        simple.add_edge(u, v, weight=previous + weight)
+        pair = frozenset((u, v))
+        entry = weights.get(pair)
+        if entry is None:
+            weights[pair] = [u, v, weight]
+        else:
+            entry[2] += weight
+    simple.add_weighted_edges_from(weights.values())
     return simple
 
 
