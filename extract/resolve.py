@@ -180,7 +180,7 @@ def _document_groups(mentions: Iterable[Mention], rules: ResolutionRules) -> lis
     result = []
     for key, group in sorted(by_key.items()):
         entity_type = rules.types.get(key) or _vote_type(key, group)
-        result.append((key, entity_type, [replace(m, entity_type=entity_type) for m in group]))
+        result.append((key, entity_type, [_typed(m, entity_type) for m in group]))
     return result
 
 
@@ -200,7 +200,7 @@ def _settle_types(groups: list[_Group], rules: ResolutionRules) -> list[_Group]:
         winner = sorted(votes, key=lambda t: (-votes[t], ENTITY_TYPES.index(t)))[0]
         merged = _Group(key, entity_type=winner)
         for group in same_name:
-            merged.mentions.extend(replace(m, entity_type=winner) for m in group.mentions)
+            merged.mentions.extend(_typed(m, winner) for m in group.mentions)
             if group.entity_type != winner:
                 merged.merges.append((key, f"type-vote:{group.entity_type}", round(votes[winner] / sum(votes.values()), 3)))
         settled.append(merged)
@@ -325,6 +325,12 @@ def _merge_spelling_variants(groups: list[_Group], union) -> None:
                 union(group, other, "spelling-variant", round(score / 100, 3))
 
 
+def _typed(mention: Mention, entity_type: EntityType) -> Mention:
+    # Mentions are immutable: most already have the type, and copying each cost more than
+    # the rest of resolution.
+    return mention if mention.entity_type == entity_type else replace(mention, entity_type=entity_type)
+
+
 def _make_entity(groups: list[_Group], rules: ResolutionRules) -> tuple[Entity, list[Merge]]:
     root = groups[0].root()
     mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.doc_id, m.start))
@@ -332,7 +338,7 @@ def _make_entity(groups: list[_Group], rules: ResolutionRules) -> tuple[Entity, 
     label = _canonical_label(mentions, entity_type, rules)
     identifier = entity_id(entity_type, label)
     aliases = sorted({" ".join(m.text.split()) for m in mentions} | {m.normalized for m in mentions} - {label})
-    mentions = [replace(m, entity_type=entity_type) for m in mentions]
+    mentions = [_typed(m, entity_type) for m in mentions]
     entity = Entity(identifier, entity_type, label, tuple(a for a in aliases if a and a != label), tuple(mentions))
     merges = []
     docs_by_key: dict[str, set[str]] = defaultdict(set)
