@@ -117,11 +117,17 @@ def matrix(pairs: list[Pair], vocabulary: dict[str, int]) -> csr_matrix:
     return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(pairs), len(vocabulary)))
 
 
-def fit(pairs: list[Pair], *, regularization: float, min_count: int) -> tuple[LogisticRegression, dict[str, int]]:
+def fit(
+    pairs: list[Pair], *, regularization: float, min_count: int, positive_weights: dict[str, float] | None = None
+) -> tuple[LogisticRegression, dict[str, int]]:
+    """A logistic regression on binary features; a positive pair of task T weighs ``positive_weights[T]``
+    (default 1) in the loss."""
     counts = Counter(feature for pair in pairs for feature in pair.features)
     vocabulary = {feature: n for n, feature in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
     classifier = LogisticRegression(C=regularization, max_iter=2000, solver="liblinear")
-    classifier.fit(matrix(pairs, vocabulary), np.array([pair.label for pair in pairs]))
+    weights = positive_weights or {}
+    sample_weight = np.array([weights.get(pair.task, 1.0) if pair.label else 1.0 for pair in pairs])
+    classifier.fit(matrix(pairs, vocabulary), np.array([pair.label for pair in pairs]), sample_weight=sample_weight)
     return classifier, vocabulary
 
 
@@ -179,10 +185,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regularization", type=float, nargs="+", default=[0.1, 0.3], help="values of C to try")
     parser.add_argument("--min-count", type=int, default=5, help="keep features seen in at least this many training pairs")
     parser.add_argument("--min-weight", type=float, default=0.05, help="drop weights smaller than this from the file")
+    parser.add_argument("--positive-weight", nargs="+", default=[], metavar="TASK=W",
+                        help="weight of a task's positive pairs in the loss, e.g. Kill=2 (above 1 raises that task's "
+                        "probabilities, so its recall at the product's 0.5 floor)")
     parser.add_argument("--no-gold-pairs", action="store_true", help="train on pairs of newskg mentions only")
     parser.add_argument("--strict", action="store_true", help="label with strict person spans (see benchmarks/conll04.py)")
     options = parser.parse_args(argv)
     lenient = not options.strict
+    positive_weights = {task: float(weight) for task, weight in (item.split("=", 1) for item in options.positive_weight)}
+    if unknown := set(positive_weights) - set(TASKS):
+        parser.error(f"unknown task in --positive-weight: {sorted(unknown)}; known: {list(TASKS)}")
 
     started = time.perf_counter()
     nlp = load_model(options.model)
@@ -198,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
     best: tuple[float, float, dict[str, float]] | None = None
     for regularization in options.regularization:
-        classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count)
+        classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count, positive_weights=positive_weights)
         probabilities = [classifier.predict_proba(matrix(pairs, vocabulary))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
         thresholds, score = tune_thresholds(dev, probabilities)
         print(f"C={regularization}: dev micro-F1 {score:.3f} with thresholds {thresholds}")
@@ -206,12 +218,15 @@ def main(argv: list[str] | None = None) -> int:
             best = (score, regularization, thresholds)
     assert best is not None
     score, regularization, thresholds = best
-    classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count)
+    classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count, positive_weights=positive_weights)
     probabilities = [classifier.predict_proba(matrix(pairs, vocabulary))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
     print(f"chosen C={regularization}; dev, model fitted on train only:")
     report("dev", dev, end_to_end(dev, probabilities, thresholds))
     if options.final_fit == "train_dev":
-        classifier, vocabulary = fit(train_pairs + [p for pairs in dev.pairs for p in pairs], regularization=regularization, min_count=options.min_count)
+        classifier, vocabulary = fit(
+            train_pairs + [p for pairs in dev.pairs for p in pairs], regularization=regularization, min_count=options.min_count,
+            positive_weights=positive_weights,
+        )
 
     weights = {feature: round(float(classifier.coef_[0][column]), 3) for feature, column in vocabulary.items()}
     weights = {feature: weight for feature, weight in weights.items() if abs(weight) >= options.min_weight}
@@ -225,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else ""),
             "classifier": "logistic regression (scikit-learn liblinear), binary features",
             "regularization_C": regularization,
+            "positive_weights": positive_weights,
             "dev_micro_f1_train_only_fit": round(score, 4),
             "spacy_model": options.model,
         },
