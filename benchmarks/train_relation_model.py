@@ -124,7 +124,7 @@ def fit(
     (default 1) in the loss."""
     counts = Counter(feature for pair in pairs for feature in pair.features)
     vocabulary = {feature: n for n, feature in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    classifier = LogisticRegression(C=regularization, max_iter=2000, solver="liblinear")
+    classifier = LogisticRegression(C=regularization, max_iter=2000, solver="liblinear", random_state=0)
     weights = positive_weights or {}
     sample_weight = np.array([weights.get(pair.task, 1.0) if pair.label else 1.0 for pair in pairs])
     classifier.fit(matrix(pairs, vocabulary), np.array([pair.label for pair in pairs]), sample_weight=sample_weight)
@@ -237,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         info={
             "trained_on": f"CoNLL04 {options.final_fit} (SpERT split); C and thresholds chosen on dev",
             "command": "benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04"
+            + f" --regularization {' '.join(map(str, options.regularization))}"
+            + (f" --positive-weight {' '.join(options.positive_weight)}" if options.positive_weight else "")
             + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else ""),
             "classifier": "logistic regression (scikit-learn liblinear), binary features",
             "regularization_C": regularization,
