@@ -532,12 +532,12 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     verb = governing_verb(role)
     time = time_of(verb, index)
     factor = hedge_factor(verb)
-    respectively = any(token.lower_ == "respectively" for token in role.sent)
     method = f"dep:{how}-role" if predicate != "partOf" else f"dep:{how}-part"
     triggers = (role,)
 
     pairs: list[tuple[Argument, Argument, str]] = []
-    if respectively and len(holders) == len(prepositional) > 1:
+    # The sentence is read for "respectively" only where it could pair holders with objects.
+    if len(holders) == len(prepositional) > 1 and any(token.lower_ == "respectively" for token in role.sent):
         # "The governors of Kapisa and Nuristan, Baryal and Hakeem respectively": pair them in order.
         pairs.extend((h, o, predicate) for h, o in zip(holders, prepositional))
     else:
