@@ -137,11 +137,17 @@ class ParseIndex:
             return [Argument(antecedent, 0.85, "pronoun")] if antecedent else []
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             # "Qari Zakir, who was in charge of ...": the relative clause hangs off its antecedent.
-            return self._single_argument(token.head.head, collective=collective)
+            antecedent = token.head.head
+            described = self.mention_at(antecedent.head) if antecedent.dep_ == "appos" else None
+            if described is not None and self.mention_at(antecedent) is None:
+                # "Derwinski, a Republican from Chicago who served in Congress": the antecedent describes the name.
+                return [Argument(described, 0.95, "appos")]
+            return self._single_argument(antecedent, collective=collective)
         if token.pos_ in {"NOUN", "PROPN"}:
             holders = [Argument(m, 0.95, "appos") for m in self.appositive_mentions(token)]
             if holders:
                 return holders
+
             if collective and token.lemma_.lower() in COLLECTIVE_NOUNS:
                 # "al-Qaeda fighters", "AQIS's leaders": the group stands for its people.
                 owners = self.modifier_mentions(token, types={"Organization"})
@@ -428,6 +434,12 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
         first = role
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
+        if index.mention_at(first) is not None and first.dep_ == "pobj" and first.head.dep_ == "prep":
+            # "a professor at Queens College and president of the Socialist International": the parser
+            # hangs the second role on the name closing the first; it is the first role's conjunct.
+            owner = first.head.head
+            if owner.pos_ == "NOUN" and owner.lemma_.lower() in LEADER_ROLES | MEMBER_ROLES:
+                first = owner
         holders, how = role_holders(first, index, types=types)
         return holders, how
     if role.dep_ == "compound":

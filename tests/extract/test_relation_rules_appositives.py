@@ -47,3 +47,26 @@ def test_relation_rules_killer_noun_with_the_victim_as_modifier(extractor):
     found = triples(extractor, "Jack Ruby , who killed John F. Kennedy assassin Lee Harvey Oswald , died in 1967 .")
     assert ("Lee Harvey Oswald", "killed", "John F. Kennedy") in found
     assert ("Jack Ruby", "killed", "Lee Harvey Oswald") in found
+
+
+def test_relation_rules_relative_clause_on_a_describing_noun(extractor):
+    # "who" hangs off "Republican", which describes Derwinski.
+    found = triples(extractor, "Derwinski , a Republican from Chicago who served 24 years in Congress , denied the allegations .")
+    assert ("Derwinski", "memberOf", "Congress") in found
+
+
+def test_relation_rules_second_role_hung_on_the_first_roles_object(extractor):
+    # The parser attaches "president" to "Queens College"; it is the professor's second role.
+    text = (
+        "Harrington , a professor of political science at Queens College and honorary president of the "
+        "Socialist International , died Monday ."
+    )
+    found = triples(extractor, text)
+    assert ("Harrington", "memberOf", "Queens College") in found
+    assert ("Harrington", "leaderOf", "Socialist International") in found
+
+
+def test_relation_rules_describing_noun_does_not_take_a_parse_error_verb(extractor):
+    # "based" attaches to "spokeswoman" in the parse, but K mart is what is based in Troy.
+    found = triples(extractor, "Leslie Kota , a spokeswoman for K mart based in Troy , Mich. , said the company would appeal .")
+    assert ("Leslie Kota", "locatedIn", "Troy") not in found
