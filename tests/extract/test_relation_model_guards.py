@@ -1,0 +1,30 @@
+"""Guards of the pair classifier that keep it off text CoNLL04 never taught it: results tables,
+stacked headlines and lists of names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extract.relation_model import MAX_NAMES_IN_SENTENCE, passes_guards, pair_spans
+
+
+def test_relation_model_guards_a_line_break_between_the_names(nlp):
+    same_line = nlp("Ahmed Rashid lives in Kabul .")
+    assert passes_guards("Live_In", pair_spans(same_line[0:2], same_line[4:5]))
+    # One parsed "sentence" across two lines: a table row or a headline under another.
+    two_lines = nlp("Ahmed Rashid 12.5\nKabul 13.1")
+    kabul = next(token.i for token in two_lines if token.text == "Kabul")
+    assert not passes_guards("Live_In", pair_spans(two_lines[0:2], two_lines[kabul : kabul + 1]))
+
+
+def test_relation_model_guards_a_sentence_crowded_with_names(nlp):
+    words = ["Smith", "of", "Paris"] + [w for n in range(MAX_NAMES_IN_SENTENCE) for w in (",", f"Name{n}")] + ["."]
+    doc = nlp(" ".join(words))
+    names = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="GPE")]
+    names += [Span(doc, i, i + 1, label="PERSON") for i, token in enumerate(doc) if token.text.startswith("Name")]
+    doc.ents = names[: MAX_NAMES_IN_SENTENCE]
+    assert passes_guards("Live_In", pair_spans(doc[0:1], doc[2:3]))
+    crowded = nlp(" ".join(words))
+    crowded.ents = [Span(crowded, s.start, s.end, label=s.label_) for s in names]  # one name over the limit
+    assert len(crowded.ents) > MAX_NAMES_IN_SENTENCE
+    assert not passes_guards("Live_In", pair_spans(crowded[0:1], crowded[2:3]))
