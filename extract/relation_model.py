@@ -436,6 +436,9 @@ def could_contain(outer: Mention, inner: Mention) -> bool:
     inner_name = inner.normalized or inner.text
     if inner_name.casefold().removeprefix("the ") in REGION_NAMES:
         return False
+    inner_kind, outer_kind = _kind_word(inner_name), _kind_word(outer.normalized or outer.text)
+    if inner_kind is not None and inner_kind == outer_kind:
+        return False  # "Loei Province", "Phitsanulok Province": two of a kind sit side by side
     inner_place = gazetteer.best_match(inner_name)
     outer_place = gazetteer.best_match(outer.normalized or outer.text)
     if inner_place is not None and inner_place.kind == "country":
@@ -449,6 +452,16 @@ def could_contain(outer: Mention, inner: Mention) -> bool:
 
 
 _PLACE_RANK = {"city": 0, "admin1": 1, "country": 2}
+# Words that end a place's name and say its level.
+_KIND_WORDS = frozenset({
+    "province", "provinces", "state", "county", "counties", "district", "department", "prefecture", "oblast",
+    "region", "parish", "municipality", "governorate", "canton", "borough",
+})
+
+
+def _kind_word(name: str) -> str | None:
+    last = name.rsplit(" ", 1)[-1].casefold()
+    return last.rstrip("s") if last in _KIND_WORDS and " " in name.strip() else None
 
 
 def _overlaps(first: Mention, second: Mention) -> bool:

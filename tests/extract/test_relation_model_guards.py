@@ -28,3 +28,16 @@ def test_relation_model_guards_a_sentence_crowded_with_names(nlp):
     crowded.ents = [Span(crowded, s.start, s.end, label=s.label_) for s in names]  # one name over the limit
     assert len(crowded.ents) > MAX_NAMES_IN_SENTENCE
     assert not passes_guards("Live_In", pair_spans(crowded[0:1], crowded[2:3]))
+
+
+def _place(text: str, start: int = 0):
+    from newskg.model import Mention
+
+    return Mention("doc", 0, start, start + len(text), text, "GPE", "Place")
+
+
+def test_relation_model_guards_two_places_of_one_kind_are_side_by_side():
+    from extract.relation_model import could_contain
+
+    assert not could_contain(_place("Phitsanulok Province"), _place("Loei Province"))
+    assert not could_contain(_place("Harris County"), _place("Fort Bend County"))
