@@ -48,7 +48,7 @@ from extract.relation_lexicon import (
     TRANSIT_VERBS,
     VERB_TRIGGERS,
 )
-from extract.relation_rules import COPULAS
+from extract.relation_rules import COPULAS, SUBJECT_DEPS, VIEW_VERBS
 from newskg.model import Mention, mention_key
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "relation_model.json"
@@ -375,7 +375,19 @@ def passes_guards(task: str, spans: PairSpans) -> bool:
         return False  # "visited Paris", "met the Taliban envoy": a passing contact, not a home or an employer
     if task == "Work_For" and _role_of_someone_else(spans):
         return False
+    if task in {"Live_In", "OrgBased_In"} and _place_in_what_the_subject_says(table, spans):
+        return False  # "Pakistan and Afghanistan begin talks in Qatar, says Taliban" places no Taliban
     return True
+
+
+def _place_in_what_the_subject_says(table: TokenTable, pair: PairSpans) -> bool:
+    """Is the subject the speaker of a verb of saying or thinking, and the place inside the clause
+    it says? ("X said in Paris" places X; "X said talks begin in Qatar" does not.)"""
+    path = pair.path
+    top = _top(table.head, path)
+    if top == 0 or top + 1 >= len(path) or table.lemma[path[top]] not in VIEW_VERBS:
+        return False
+    return table.dep[path[top - 1]] in SUBJECT_DEPS and table.dep[path[top + 1]] in {"ccomp", "parataxis"}
 
 
 def _role_of_someone_else(pair: PairSpans) -> bool:

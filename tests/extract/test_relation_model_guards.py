@@ -41,3 +41,12 @@ def test_relation_model_guards_two_places_of_one_kind_are_side_by_side():
 
     assert not could_contain(_place("Phitsanulok Province"), _place("Loei Province"))
     assert not could_contain(_place("Harris County"), _place("Fort Bend County"))
+
+
+def test_relation_model_guards_a_speaker_is_not_placed_in_what_it_says(nlp):
+    said = nlp("Pakistan and Afghanistan begin talks in Qatar , says Taliban")
+    taliban, qatar = said[-1:], said[6:7]
+    assert not passes_guards("OrgBased_In", pair_spans(taliban, qatar))
+    # Said *in* a place: the speaker was there.
+    there = nlp("The Taliban said in Qatar that talks would begin .")
+    assert passes_guards("OrgBased_In", pair_spans(there[1:2], there[4:5]))
