@@ -146,10 +146,19 @@ class RelationModel:
         return by_tag
 
     def predict(
-        self, doc: Doc, mentions: list[Mention] | tuple[Mention, ...], rule_predicates: dict[tuple[str, str], set[str]]
+        self,
+        doc: Doc,
+        mentions: list[Mention] | tuple[Mention, ...],
+        rule_predicates: dict[tuple[str, str], set[str]],
+        *,
+        spans: dict[str, Span] | None = None,
     ) -> Iterator[PairPrediction]:
-        """Pairs whose probability reaches their task's threshold."""
-        pairs = _pairs(doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE)
+        """Pairs whose probability reaches their task's threshold. ``spans`` (mention key → span, as
+        ``Doc.char_span(..., alignment_mode="expand")`` gives them) saves finding them again."""
+        pairs = _pairs(
+            doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE,
+            known_spans=spans, skip_crowded_sentences=True,
+        )
         for subject, obj, task, spans, _, _ in pairs:
             # The guards come before the features: a pair they reject is never featurized.
             if not passes_guards(task, spans):
@@ -281,26 +290,37 @@ def _pairs(
     *,
     skip_pairs_the_rules_read: bool = False,
     max_token_distance: int | None = None,
+    known_spans: dict[str, Span] | None = None,
+    skip_crowded_sentences: bool = False,
 ) -> Iterator[tuple[Mention, Mention, str, PairSpans, str, str]]:
-    """Every ordered same-sentence pair of mentions the classifier judges, with their spans and keys."""
+    """Every ordered same-sentence pair of mentions the classifier judges, with their spans and keys.
+
+    ``skip_crowded_sentences`` leaves out sentences the crowded-sentence guard of ``passes_guards``
+    would reject whole, before any path is traced."""
     spans: dict[str, Span] = {}
     roots: dict[str, int] = {}
     keys: dict[int, str] = {}
     by_sentence: dict[int, list[Mention]] = {}
     table: TokenTable | None = None
     for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        key = mention_key(mention)
+        if known_spans is not None:
+            span = known_spans.get(key)
+        else:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if table is None:
             table = token_table(doc)
-        key = keys[id(mention)] = mention_key(mention)
+        keys[id(mention)] = key
         spans[key] = span
         roots[key] = span.root.i
         by_sentence.setdefault(table.sentence_start[span.start], []).append(mention)
     if table is None:
         return
-    for group in by_sentence.values():
+    for sentence_start, group in by_sentence.items():
+        if skip_crowded_sentences and table.sentence_names[sentence_start] > MAX_NAMES_IN_SENTENCE:
+            continue
         group.sort(key=lambda m: (m.start, m.end))
         for subject in group:
             subject_key = keys[id(subject)]

@@ -860,7 +860,12 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                 if not paired and not _in_list(other_span):
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
     # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
+    from extract.relation_model import token_table  # the per-Doc token table; imported late (import cycle)
+
+    lower = token_table(doc).lower
     for sentence in doc.sents:
+        if "(" not in lower[sentence.start : min(sentence.start + 8, sentence.end)]:
+            continue  # no "(" in the first words, no dateline: skip building the sentence's tokens
         tokens = list(sentence[:10])  # a dateline is in the first words: no need to read the rest
         for position, token in enumerate(tokens[:8]):
             if token.text == "(" and position + 2 < len(tokens) and tokens[position + 2].text == ")":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.relation_lexicon import (
     COLLECTIVE_NOUNS,
@@ -73,7 +73,7 @@ def extract_relations(
             best[key] = (candidate, score)
     relations = [to_relation(candidate, score, document, sentences) for candidate, score in best.values()]
     if use_model:
-        relations += model_relations(spacy_doc, document, mentions, sentences, relations)
+        relations += model_relations(spacy_doc, document, mentions, sentences, relations, spans=index.spans)
     return sorted(relations, key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))
 
 
@@ -153,8 +153,11 @@ def model_relations(
     mentions: list[Mention] | tuple[Mention, ...],
     sentences: tuple[Sentence, ...],
     rule_relations: list[Relation],
+    *,
+    spans: dict[str, Span] | None = None,
 ) -> list[Relation]:
-    """What the pair classifier finds that no rule did (rules keep precedence)."""
+    """What the pair classifier finds that no rule did (rules keep precedence). ``spans``: each
+    mention key's span, if the caller has them already."""
     model = load_relation_model()
     if model is None:
         return []
@@ -162,7 +165,7 @@ def model_relations(
     for relation in rule_relations:
         rule_predicates.setdefault((relation.subject, relation.object), set()).add(relation.predicate)
     added: list[Relation] = []
-    for prediction in model.predict(spacy_doc, mentions, rule_predicates):
+    for prediction in model.predict(spacy_doc, mentions, rule_predicates, spans=spans):
         subject_key, object_key = mention_key(prediction.subject), mention_key(prediction.object)
         # Where a rule read the pair and chose a predicate ("ties to" is associatedWith),
         # the classifier does not overrule it with another.
