@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="label with strict person spans (see benchmarks/conll04.py)")
     options = parser.parse_args(argv)
     lenient = not options.strict
+    if malformed := [item for item in options.positive_weight if "=" not in item]:
+        parser.error(f"--positive-weight takes TASK=WEIGHT, got {malformed}")
     positive_weights = {task: float(weight) for task, weight in (item.split("=", 1) for item in options.positive_weight)}
     if unknown := set(positive_weights) - set(TASKS):
         parser.error(f"unknown task in --positive-weight: {sorted(unknown)}; known: {list(TASKS)}")
