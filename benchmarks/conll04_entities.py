@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each category")
+    parser.add_argument("--without-learned-tagger", action="store_true", help="the rules and typer alone, without the learned tagger's second opinion")
     options = parser.parse_args(argv)
 
     loaded = load(options.data, options.split, limit=options.limit)
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         document = Document(id=f"conll-{number}", text=text, source="conll04")
         started = time.perf_counter()
         spans = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
-        mentions = find_mentions(spacy_doc, document, spans)
+        mentions = find_mentions(spacy_doc, document, spans, learned_tagger=not options.without_learned_tagger)
         mention_seconds += time.perf_counter() - started
         predicted = [
             Labelled(mention_span(text, m), m.entity_type, m.label) for m in mentions
@@ -167,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
                 relations_reachable += 1
                 reachable_by_type[conll] += 1
 
-    print(f"CoNLL04 {options.split} entities: {len(sentences)} sentences, model {options.model}, spans compared without person titles")
+    tagger = "without" if options.without_learned_tagger else "with"
+    print(f"CoNLL04 {options.split} entities: {len(sentences)} sentences, model {options.model} {tagger} the learned tagger, spans compared without person titles")
     print(f"{'type':13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for entity_type in ENTITY_TYPES:
         p, r, f = prf(true_positive[entity_type], false_positive[entity_type], false_negative[entity_type])
