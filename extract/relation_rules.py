@@ -709,7 +709,12 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
     if noun.pos_ != "NOUN":
         return
     if lemma in KILLING_NOUNS:
-        victims = [a for t in prepositional_objects(noun, frozenset({"of"})) for a in index.arguments(t, collective=False)]
+        victim_tokens = prepositional_objects(noun, frozenset({"of"}))
+        for when in prepositional_objects(noun, frozenset({"in", "on"})):
+            if when.ent_type_ in {"DATE", "TIME"} or when.like_num:
+                # "the assassination in 1914 of Archduke Franz Ferdinand": the parser hangs "of" on the date.
+                victim_tokens += prepositional_objects(when, frozenset({"of"}))
+        victims = [a for t in victim_tokens for a in index.arguments(t, collective=False)]
         killers = [a for t in prepositional_objects(noun, frozenset({"by"})) for a in index.arguments(t, collective=False)]
         for killer in killers:
             for victim in victims:

@@ -70,3 +70,12 @@ def test_relation_rules_describing_noun_does_not_take_a_parse_error_verb(extract
     # "based" attaches to "spokeswoman" in the parse, but K mart is what is based in Troy.
     found = triples(extractor, "Leslie Kota , a spokeswoman for K mart based in Troy , Mich. , said the company would appeal .")
     assert ("Leslie Kota", "locatedIn", "Troy") not in found
+
+
+def test_relation_rules_killing_noun_with_of_hung_on_its_date(extractor):
+    # The parser hangs "of Archduke Franz Ferdinand" on "1914", not on "assassination".
+    text = (
+        "Sarajevo is best known as the site of the assassination in 1914 of Archduke Franz Ferdinand "
+        "by the nationalist Gavrilo Princip ."
+    )
+    assert ("Gavrilo Princip", "killed", "Archduke Franz Ferdinand") in triples(extractor, text)
