@@ -253,10 +253,16 @@ def _corrected_by_learned_tagger(doc: Doc, candidates: list[_Candidate], title_c
         if len(overlapping) == 1 and candidate.reason in _UNRULED_REASONS and not candidate.fixed_type:
             start, end, label = overlapping[0]
             same_span = (start, end) == (candidate.start, candidate.end)
-            if same_span and label != candidate.entity_type and candidate.entity_type != "Person" and not _web_address(doc, candidate):
+            if same_span and label != candidate.entity_type and _may_retype(doc, candidate, label):
                 candidate = replace(candidate, entity_type=label, reason="learned_tagger")
-            elif not same_span and label == candidate.entity_type and not candidate.start <= start < end <= candidate.end:
-                # A longer or shifted span only: cut short, "Sajjan M. Gohel" became "M. Gohel" and
+            elif (
+                not same_span
+                and label == candidate.entity_type
+                and not candidate.start <= start < end <= candidate.end
+                and not _lowercase_word(doc[start])
+                and not _lowercase_word(doc[end - 1])
+            ):
+                # A longer or shifted span only, ending on names: cut short, "Sajjan M. Gohel" became "M. Gohel" and
                 # "Badri 313" "Badri" (and on CoNLL04 dev shortening lost more than it fixed).
                 candidate = replace(candidate, start=start, end=end, reason="learned_tagger")
         corrected.append(candidate)
@@ -271,6 +277,20 @@ def _corrected_by_learned_tagger(doc: Doc, candidates: list[_Candidate], title_c
         if trimmed is not None and _decide_type(doc, trimmed, corrected) and not _is_junk(doc[trimmed.start : trimmed.end], trimmed):
             added.append(trimmed)
     return _drop_overlaps(corrected + added)
+
+
+def _may_retype(doc: Doc, candidate: _Candidate, label: str) -> bool:
+    """NER's people stay people (the tagger took "al-Zawahiri" for an organization), a name the
+    gazetteer knows as a place becomes no person ("a farmer from Zacapa"), and a web address is a
+    publisher."""
+    if candidate.entity_type == "Person" or _web_address(doc, candidate):
+        return False
+    return label != "Person" or not gazetteer.is_place_name(doc[candidate.start : candidate.end].text)
+
+
+def _lowercase_word(token: Token) -> bool:
+    """A name's first or last word in lowercase ("the Solidarity union") is a description of it."""
+    return token.is_alpha and token.is_lower
 
 
 def _web_address(doc: Doc, candidate: _Candidate) -> bool:

@@ -187,7 +187,7 @@ class NameTagger:
         """The most likely valid BILUO sequence (B and I go on to I or L of the same label).
 
         The best tag of each token mostly forms one already; where it does not, Viterbi decodes
-        the stretch between the nearest tokens outside any name on either side."""
+        the stretch around the invalid move, between the nearest tokens tagged "O" on either side."""
         scores = self.scores(vectors)
         best = scores.argmax(axis=1)
         allowed, may_start, may_end = _biluo_moves(self.tags)
@@ -198,17 +198,24 @@ class NameTagger:
         if valid.all():
             return [self.tags[index] for index in best]
         outside = self.tags.index("O")
-        path = best.copy()
+        windows: list[list[int]] = []
         for position in numpy.flatnonzero(~valid):
-            start = position - 1
+            # The move into token ``position`` is invalid: decode again from the token after the
+            # last "O" before ``position - 1`` up to the first "O" after ``position``.
+            start = position - 2
             while start >= 0 and best[start] != outside:
                 start -= 1
-            end = position
+            end = position + 1
             while end < len(best) and best[end] != outside:
                 end += 1
-            # Tokens start + 1 .. end - 1 are decoded again, between two "O" (or the text's ends).
-            if end - start > 1:
-                path[start + 1 : end] = _viterbi(scores[start + 1 : end], allowed, may_start, may_end)
+            start, end = max(start + 1, 0), min(end, len(best))
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        path = best.copy()
+        for start, end in windows:
+            path[start:end] = _viterbi(scores[start:end], allowed, may_start, may_end)
         return [self.tags[index] for index in path]
 
 
