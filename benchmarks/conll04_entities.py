@@ -24,7 +24,7 @@ Usage::
 
     .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev
     .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split train --errors 30
-    .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev --without-learned-tagger
+    .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev --learned-tagger
     .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev --tagger-cost
 
 Tune on train and dev only; test is for reporting.
@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.conll04 import gold_entities, mention_span, prf, read_examples, warm_up  # noqa: E402
 from extract.extractor import load_model  # noqa: E402
 from extract.mentions import find_mentions  # noqa: E402
+from extract.ner_conll04 import capture_ner_vectors  # noqa: E402
 from newskg import DEFAULT_MODEL  # noqa: E402
 from newskg.model import Document, Sentence  # noqa: E402
 
@@ -145,12 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each category")
-    parser.add_argument("--without-learned-tagger", action="store_true", help="the rules and typer alone, without the learned tagger's second opinion")
+    parser.add_argument("--learned-tagger", action="store_true", help="add the learned tagger's second opinion (extract/ner_conll04.py; off in the product)")
     parser.add_argument("--tagger-cost", action="store_true", help="also time mentions with and without the learned tagger (best of 5) against spaCy's parse (best of 3)")
     options = parser.parse_args(argv)
 
     loaded = load(options.data, options.split, limit=options.limit)
     nlp = load_model(options.model)
+    if options.learned_tagger or options.tagger_cost:
+        capture_ner_vectors(nlp)
     warm_up(nlp, relations=False)
 
     started = time.perf_counter()
@@ -162,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         document = Document(id=f"conll-{number}", text=text, source="conll04")
         started = time.perf_counter()
         spans = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
-        mentions = find_mentions(spacy_doc, document, spans, learned_tagger=not options.without_learned_tagger)
+        mentions = find_mentions(spacy_doc, document, spans, learned_tagger=options.learned_tagger)
         mention_seconds += time.perf_counter() - started
         predicted = [
             Labelled(mention_span(text, m), m.entity_type, m.label) for m in mentions
@@ -202,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                 relations_reachable += 1
                 reachable_by_type[conll] += 1
 
-    tagger = "without" if options.without_learned_tagger else "with"
+    tagger = "with" if options.learned_tagger else "without"
     print(f"CoNLL04 {options.split} entities: {len(sentences)} sentences, model {options.model} {tagger} the learned tagger, spans compared without person titles")
     print(f"{'type':13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for entity_type in ENTITY_TYPES:

