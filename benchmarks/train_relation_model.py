@@ -9,11 +9,24 @@ are chosen by end-to-end micro-F1 on dev (rules + classifier, as the product run
 them). With ``--final-fit train_dev`` the chosen settings are refitted on
 train+dev before the weights are written. Test is never read.
 
+newskg's learned entity models were trained on CoNLL04 train too: the entity typer
+(``extract/entity_typer.py``, always on) and the name tagger (``extract/ner_conll04.py``,
+on with ``--learned-tagger``, as ``find_mentions(learned_tagger=True)``). On train
+their names are nearly perfect, so a classifier trained there never sees the entity
+errors it meets on new text. ``--cross-fit K`` trains it on realistic names instead:
+train is cut into K folds (fixed ``--seed``); for each fold a typer (and, with
+``--learned-tagger``, a tagger) is trained on the other folds with its own training
+script's code and settings (``benchmarks/train_entity_typer.py``; ``benchmarks/train_ner.py``,
+its dev choosing the epoch), and the fold's mentions come from those models, which
+never saw it. Dev always runs with the shipped models, as the product does.
+``--fold-taggers DIR`` keeps the fold taggers, so a second run skips their training.
+
 Only the weights leave this script (feature string → weight, a JSON file); no
 CoNLL04 text is written anywhere. Needs the ``train`` extra (scikit-learn)::
 
     .venv/bin/pip install -c constraints.txt -e '.[train]'
     .venv/bin/python benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04
+    .venv/bin/python benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04 --cross-fit 4
 """
 
 from __future__ import annotations
@@ -22,7 +35,9 @@ import argparse
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,8 +48,12 @@ from conll04 import Key, conll_predictions, count, load_gold_entities, load_spli
 from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
+import extract.mentions  # noqa: E402
+import extract.ner_conll04  # noqa: E402
+from extract.entity_typer import EntityTyper, load_entity_typer  # noqa: E402
 from extract.extractor import load_model  # noqa: E402
 from extract.mentions import find_mentions  # noqa: E402
+from extract.ner_conll04 import NameTagger, capture_ner_vectors  # noqa: E402
 from extract.relation_model import (  # noqa: E402
     MIN_PROBABILITY,
     MODEL_PATH,
@@ -46,7 +65,7 @@ from extract.relation_model import (  # noqa: E402
 )
 from extract.relations import extract_relations  # noqa: E402
 from newskg import DEFAULT_MODEL  # noqa: E402
-from newskg.atomic import atomic_write_text  # noqa: E402
+from newskg.atomic import atomic_write_bytes, atomic_write_text  # noqa: E402
 from newskg.model import Mention, Sentence  # noqa: E402
 
 TASKS = tuple(PAIR_TASKS.values())
@@ -69,19 +88,52 @@ class SplitExamples:
     golds: list[set[Key]]
 
 
-def featurize(data: Path, split: str, nlp, *, lenient: bool, gold_pairs: bool = False) -> SplitExamples:
+@contextmanager
+def learned_entity_models(typer: EntityTyper | None, tagger: NameTagger | None) -> Iterator[None]:
+    """Make ``find_mentions`` use these entity typer and name tagger instead of the shipped ones
+    while inside (None keeps the shipped one).
+
+    ``extract/mentions.py`` asks ``load_entity_typer`` (imported into it) and
+    ``extract.ner_conll04.load_name_tagger`` for them on every call, so swapping those two
+    functions is enough; both are restored on the way out."""
+    shipped_typer, shipped_tagger = extract.mentions.load_entity_typer, extract.ner_conll04.load_name_tagger
+    if typer is not None:
+        extract.mentions.load_entity_typer = lambda *_, **__: typer
+    if tagger is not None:
+        extract.ner_conll04.load_name_tagger = lambda *_, **__: tagger
+    try:
+        yield
+    finally:
+        extract.mentions.load_entity_typer, extract.ner_conll04.load_name_tagger = shipped_typer, shipped_tagger
+
+
+def featurize(
+    data: Path, split: str, nlp, *, lenient: bool, gold_pairs: bool = False, cross_fit: "CrossFit | None" = None,
+    learned_tagger: bool = False,
+) -> SplitExamples:
     """One example per candidate pair of newskg mentions; with ``gold_pairs``, also one per pair of
     gold entities newskg did not find with the same spans. Those extra pairs teach the classifier
     relations whose names newskg's entity layer misses, so it learns from every gold relation
     rather than only the ones the entity layer happens to get right (they are never "judged":
-    they do not count in the end-to-end dev score)."""
+    they do not count in the end-to-end dev score). With ``cross_fit``, each sentence's mentions
+    come from the learned entity models trained without its fold (:func:`held_out_typers`,
+    :func:`held_out_taggers`); ``learned_tagger`` runs the shipped name tagger as
+    ``find_mentions(learned_tagger=True)`` does."""
     documents, golds, _ = load_split(data, split, lenient=lenient)
     gold_entities = load_gold_entities(data, split, lenient=lenient) if gold_pairs else [{} for _ in documents]
     result = SplitExamples([], [], golds)
-    parsed = nlp.pipe((d.text for d in documents), batch_size=64)
-    for spacy_doc, document, gold, entities in zip(parsed, documents, golds, gold_entities):
+    parsed = list(nlp.pipe((d.text for d in documents), batch_size=64))
+    typers: list[EntityTyper | None] = [None] * len(documents)
+    taggers: list[NameTagger | None] = [None] * len(documents)
+    if cross_fit:
+        typers = held_out_typers(nlp, data, documents, cross_fit)
+        if cross_fit.learned_tagger:
+            taggers = held_out_taggers(nlp, data, parsed, documents, cross_fit)
+    learned_tagger = learned_tagger or (cross_fit is not None and cross_fit.learned_tagger)
+    for spacy_doc, document, gold, entities, typer, tagger in zip(parsed, documents, golds, gold_entities, typers, taggers):
         sentences = tuple(Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(spacy_doc.sents))
-        mentions = find_mentions(spacy_doc, document, sentences)
+        with learned_entity_models(typer, tagger):
+            mentions = find_mentions(spacy_doc, document, sentences, learned_tagger=learned_tagger)
         relations = extract_relations(spacy_doc, document, mentions, sentences, use_model=False)
         result.rule_keys.append(set(conll_predictions(document.text, mentions, relations, lenient=lenient)))
         rule_predicates: dict[tuple[str, str], set[str]] = {}
@@ -104,6 +156,112 @@ def featurize(data: Path, split: str, nlp, *, lenient: bool, gold_pairs: bool = 
                 pairs.append(Pair(features, task, key, key in gold, judged=False, between_gold_entities=True))
         result.pairs.append(pairs)
     return result
+
+
+@dataclass(frozen=True)
+class CrossFit:
+    """How train is cut into folds and the held-out entity models are trained (each with its own
+    training script's settings)."""
+
+    folds: int
+    seed: int = 0
+    learned_tagger: bool = False  # also cross-fit the name tagger, and run it (find_mentions(learned_tagger=True))
+    epochs: int = 30
+    patience: int = 5
+    cache: Path | None = None  # a folder keeping each fold's tagger between runs
+
+    def fold_of(self, count: int) -> np.ndarray:
+        """Each sentence's fold: a seeded shuffle cut into ``folds`` near-equal parts."""
+        order = np.random.RandomState(self.seed).permutation(count)
+        folds = np.empty(count, dtype=int)
+        for fold, members in enumerate(np.array_split(order, self.folds)):
+            folds[members] = fold
+        return folds
+
+
+def held_out_typers(nlp, data: Path, documents: list, cross_fit: CrossFit) -> list[EntityTyper]:  # noqa: ANN001
+    """For each train sentence, an entity typer trained on the other folds of train.
+
+    Fitted by ``benchmarks/train_entity_typer.py``'s own ``fit`` with its default settings; the
+    retyping thresholds are the shipped typer's (chosen on dev and news, not on train)."""
+    import train_entity_typer
+
+    shipped = load_entity_typer()
+    if shipped is None:
+        raise SystemExit("no shipped entity typer to cross-fit (extract/data/entity_typer.json)")
+    articles = train_entity_typer.conll04_articles(data, "train")
+    if [text for text, _ in articles] != [document.text for document in documents]:
+        raise SystemExit("train_entity_typer and conll04.load_split disagree on train's sentences")
+    examples = train_entity_typer.examples_of(nlp, articles)
+    folds = cross_fit.fold_of(len(documents))
+    typers = []
+    for fold in range(cross_fit.folds):
+        fitted = train_entity_typer.fit(
+            [example for example in examples if folds[example.article] != fold],
+            regularization=shipped.info.get("regularization_C", 1.0),
+            min_count=shipped.info.get("min_feature_count", 2),
+        )
+        typers.append(replace(fitted, thresholds=shipped.thresholds, drop_threshold=shipped.drop_threshold))
+    print(f"cross-fit: {cross_fit.folds} entity typers, each trained without its fold", flush=True)
+    return [typers[fold] for fold in folds]
+
+
+def held_out_taggers(nlp, data: Path, parsed: list, documents: list, cross_fit: CrossFit) -> list[NameTagger]:  # noqa: ANN001
+    """For each train sentence, a name tagger trained on the other folds of train.
+
+    The tagger is trained the way ``benchmarks/train_ner.py`` trains the shipped one (same
+    inputs, network, settings, dev choosing the epoch), over the Docs already parsed here."""
+    import train_ner
+    from sklearn.neural_network import MLPClassifier
+
+    from extract.mentions import rule_spans
+
+    sentences = train_ner.read_split(data, "train")
+    if len(sentences) != len(parsed) or any(text != doc.text for (text, _), doc in zip(sentences, parsed)):
+        raise SystemExit("train_ner.read_split and conll04.load_split disagree on train's sentences")
+    with_rules = [(doc, rule_spans(doc, document)) for doc, document in zip(parsed, documents)]
+    dev = train_ner.read_split(data, "dev")
+    dev_parsed = train_ner.parsed_docs(nlp, [text for text, _ in dev])
+    folds = cross_fit.fold_of(len(parsed))
+    taggers: list[NameTagger] = []
+    for fold in range(cross_fit.folds):
+        cached = cross_fit.cache / f"tagger_k{cross_fit.folds}_seed{cross_fit.seed}_fold{fold}.npz" if cross_fit.cache else None
+        if cached is not None and cached.is_file():
+            taggers.append(NameTagger.from_disk(cached))
+            print(f"fold {fold}: tagger from {cached}", flush=True)
+            continue
+        started = time.perf_counter()
+        kept = [index for index in range(len(parsed)) if folds[index] != fold]
+        features, labels = train_ner.training_data([with_rules[i] for i in kept], [sentences[i][1] for i in kept])
+        network = MLPClassifier(hidden_layer_sizes=(64,), alpha=0.03, batch_size=64, learning_rate_init=0.0003, random_state=cross_fit.seed)
+        shuffler = np.random.RandomState(cross_fit.seed)
+        tags = sorted(set(labels))
+        best_f1, best_epoch, best = -1.0, 0, None
+        for epoch in range(1, cross_fit.epochs + 1):
+            order = shuffler.permutation(len(labels))
+            network.partial_fit(features[order], [labels[index] for index in order], classes=tags)
+            tagger = NameTagger(
+                tuple(str(tag) for tag in network.classes_),
+                network.coefs_[0].astype("float32"),
+                network.intercepts_[0].astype("float32"),
+                network.coefs_[1].astype("float32"),
+                network.intercepts_[1].astype("float32"),
+            )
+            f1 = train_ner.score(tagger, dev_parsed, dev)[2]
+            if f1 > best_f1:
+                best_f1, best_epoch, best = f1, epoch, tagger
+            if epoch - best_epoch >= cross_fit.patience:
+                break
+        assert best is not None
+        held_out = [i for i in range(len(parsed)) if folds[i] == fold]
+        held_out_f1 = train_ner.score(best, [with_rules[i] for i in held_out], [sentences[i] for i in held_out])[2]
+        print(f"fold {fold}: tagger on {len(kept)} sentences, epoch {best_epoch}, dev name F1 {best_f1:.3f}, "
+              f"held-out fold name F1 {held_out_f1:.3f} ({time.perf_counter() - started:.0f}s)", flush=True)
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(cached, best.to_bytes())
+        taggers.append(best)
+    return [taggers[fold] for fold in folds]
 
 
 def matrix(pairs: list[Pair], vocabulary: dict[str, int]) -> csr_matrix:
@@ -190,7 +348,18 @@ def main(argv: list[str] | None = None) -> int:
                         "probabilities, so its recall at the product's 0.5 floor)")
     parser.add_argument("--no-gold-pairs", action="store_true", help="train on pairs of newskg mentions only")
     parser.add_argument("--strict", action="store_true", help="label with strict person spans (see benchmarks/conll04.py)")
+    parser.add_argument("--cross-fit", type=int, default=0, metavar="K",
+                        help="take train's mentions from learned entity models trained without their fold (K folds; "
+                        "0: the shipped ones, which were trained on train)")
+    parser.add_argument("--learned-tagger", action="store_true",
+                        help="run the learned name tagger, as find_mentions(learned_tagger=True) does (with --cross-fit, "
+                        "cross-fitted too)")
+    parser.add_argument("--seed", type=int, default=0, help="shuffles train into the --cross-fit folds and seeds their taggers")
+    parser.add_argument("--fold-epochs", type=int, default=30, help="most epochs of each fold's tagger (train_ner.py's default)")
+    parser.add_argument("--fold-taggers", type=Path, help="folder keeping the fold taggers between runs")
     options = parser.parse_args(argv)
+    if options.cross_fit == 1 or options.cross_fit < 0:
+        parser.error("--cross-fit takes 0 (off) or at least 2 folds")
     lenient = not options.strict
     if malformed := [item for item in options.positive_weight if "=" not in item]:
         parser.error(f"--positive-weight takes TASK=WEIGHT, got {malformed}")
@@ -200,8 +369,18 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     nlp = load_model(options.model)
-    train = featurize(options.data, "train", nlp, lenient=lenient, gold_pairs=not options.no_gold_pairs)
-    dev = featurize(options.data, "dev", nlp, lenient=lenient, gold_pairs=options.final_fit == "train_dev" and not options.no_gold_pairs)
+    if options.learned_tagger and not capture_ner_vectors(nlp):
+        parser.error(f"{options.model}: its NER is not the shape the learned name tagger reads")
+    cross_fit = (
+        CrossFit(options.cross_fit, seed=options.seed, learned_tagger=options.learned_tagger, epochs=options.fold_epochs,
+                 cache=options.fold_taggers)
+        if options.cross_fit
+        else None
+    )
+    train = featurize(options.data, "train", nlp, lenient=lenient, gold_pairs=not options.no_gold_pairs, cross_fit=cross_fit,
+                      learned_tagger=options.learned_tagger)
+    dev = featurize(options.data, "dev", nlp, lenient=lenient, gold_pairs=options.final_fit == "train_dev" and not options.no_gold_pairs,
+                    learned_tagger=options.learned_tagger)
     train_pairs = [pair for pairs in train.pairs for pair in pairs]
     print(f"featurized in {time.perf_counter() - started:.0f}s: {len(train_pairs)} train pairs "
           f"({sum(p.label for p in train_pairs)} positive), {sum(map(len, dev.pairs))} dev pairs")
@@ -237,11 +416,17 @@ def main(argv: list[str] | None = None) -> int:
         intercept=round(float(classifier.intercept_[0]), 4),
         thresholds=thresholds,
         info={
-            "trained_on": f"CoNLL04 {options.final_fit} (SpERT split); C and thresholds chosen on dev",
+            "trained_on": f"CoNLL04 {options.final_fit} (SpERT split); C and thresholds chosen on dev"
+            + (f"; train's mentions cross-fitted ({options.cross_fit} folds, each fold's names typed"
+               + (" and tagged" if options.learned_tagger else "") + " by models trained without it)"
+               if options.cross_fit else ""),
             "command": "benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04"
             + f" --regularization {' '.join(map(str, options.regularization))}"
             + (f" --positive-weight {' '.join(options.positive_weight)}" if options.positive_weight else "")
-            + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else ""),
+            + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else "")
+            + (f" --cross-fit {options.cross_fit} --seed {options.seed}" if options.cross_fit else "")
+            + (" --learned-tagger" if options.learned_tagger else "")
+            + (f" --fold-epochs {options.fold_epochs}" if options.cross_fit and options.fold_epochs != 30 else ""),
             "classifier": "logistic regression (scikit-learn liblinear), binary features",
             "regularization_C": regularization,
             "positive_weights": positive_weights,
