@@ -1,6 +1,6 @@
-"""The learned name tagger (an experiment, off in the product): its decoding on hand-built
-weights, its input on real parses, and what it changes in mentions on news-like sentences with
-the real model when asked for."""
+"""The learned name tagger (on in the product; ``find_mentions(learned_tagger=False)`` leaves it
+out): its decoding on hand-built weights, its input on real parses, and what it changes in
+mentions on news-like sentences with the real model."""
 
 from __future__ import annotations
 
@@ -84,9 +84,14 @@ def test_ner_conll04_tagger_gives_nothing_without_the_vectors(nlp):
     assert tag_names(doc, []) == []
 
 
-def test_ner_conll04_tagger_is_off_unless_asked_for(nlp):
+def test_ner_conll04_tagger_is_on_in_the_product_and_can_be_left_out(nlp):
+    from extract.extractor import Extractor
+    from newskg.model import Document
+
     text = "Reporters asked Psacharopoulos about the loan."
     assert mentions_of(nlp, text, learned_tagger=False) == {}
+    extraction = Extractor(nlp)(Document(id="doc:t", text=text, source="t.txt"))
+    assert [m.text for m in extraction.mentions] == ["Psacharopoulos"]
 
 
 def test_ner_conll04_tagger_finds_a_name_ner_missed(nlp):
