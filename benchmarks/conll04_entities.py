@@ -24,7 +24,7 @@ Usage::
 
     .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev
     .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split train --errors 30
-    .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev --learned-tagger
+    .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev --no-learned-tagger
     .venv/bin/python benchmarks/conll04_entities.py --data ../shared/benchmarks/conll04 --split dev --tagger-cost
 
 Tune on train and dev only; test is for reporting.
@@ -146,7 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each category")
-    parser.add_argument("--learned-tagger", action="store_true", help="add the learned tagger's second opinion (extract/ner_conll04.py; off in the product)")
+    parser.add_argument(
+        "--learned-tagger",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the learned tagger's second opinion (extract/ner_conll04.py), as in the product; --no-learned-tagger leaves it out",
+    )
     parser.add_argument("--tagger-cost", action="store_true", help="also time mentions with and without the learned tagger (best of 5) against spaCy's parse (best of 3)")
     options = parser.parse_args(argv)
 
