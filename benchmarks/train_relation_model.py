@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,7 +47,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 from conll04 import Key, conll_predictions, count, load_gold_entities, load_split, mention_span, prf  # noqa: E402
 from scipy.sparse import csr_matrix  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 import extract.mentions  # noqa: E402
 import extract.ner_conll04  # noqa: E402
@@ -63,6 +63,9 @@ from extract.relation_model import (  # noqa: E402
     is_judged,
     passes_guards,
 )
+
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
 from extract.relations import extract_relations  # noqa: E402
 from newskg import DEFAULT_MODEL  # noqa: E402
 from newskg.atomic import atomic_write_bytes, atomic_write_text  # noqa: E402
@@ -277,11 +280,14 @@ def matrix(pairs: list[Pair], vocabulary: dict[str, int]) -> csr_matrix:
 
 def fit(
     pairs: list[Pair], *, regularization: float, min_count: int, positive_weights: dict[str, float] | None = None
-) -> tuple[LogisticRegression, dict[str, int]]:
+) -> tuple["LogisticRegression", dict[str, int]]:
     """A logistic regression on binary features; a positive pair of task T weighs ``positive_weights[T]``
     (default 1) in the loss."""
     counts = Counter(feature for pair in pairs for feature in pair.features)
     vocabulary = {feature: n for n, feature in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    # Imported here: the rest of this script (folds, pairs, scoring) runs without the train extra.
+    from sklearn.linear_model import LogisticRegression
+
     classifier = LogisticRegression(C=regularization, max_iter=2000, solver="liblinear", random_state=0)
     weights = positive_weights or {}
     sample_weight = np.array([weights.get(pair.task, 1.0) if pair.label else 1.0 for pair in pairs])

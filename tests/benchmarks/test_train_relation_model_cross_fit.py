@@ -9,7 +9,7 @@ import numpy
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-train_relation_model = pytest.importorskip("train_relation_model")  # needs the train extra (scikit-learn)
+import train_relation_model  # noqa: E402 - scikit-learn is imported only when it trains
 
 import extract.mentions  # noqa: E402
 import extract.ner_conll04  # noqa: E402
