@@ -26,7 +26,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy
 
@@ -112,6 +114,60 @@ def score(tagger: NameTagger, parsed: Parsed, sentences: list[tuple[str, Gold]])
     return precision, recall, f1
 
 
+@dataclass(frozen=True)
+class TrainingSettings:
+    epochs: int = 30
+    # Stop after this many epochs without a better dev F1.
+    patience: int = 5
+    hidden_width: int = 64
+    alpha: float = 0.03  # L2 penalty
+    learn_rate: float = 0.0003
+    seed: int = 0
+
+
+def train_tagger(
+    features: numpy.ndarray,
+    labels: list[str],
+    dev_parsed: list,
+    dev: list,
+    settings: TrainingSettings,
+    *,
+    report: Callable[[int, float, float, float, float, bool], None] | None = None,
+) -> tuple[NameTagger, float, int]:
+    """The tagger of the epoch with the best dev F1, that F1 and the epoch (one hidden layer,
+    shuffled epochs, fixed seed). ``report(epoch, loss, precision, recall, f1, improved)`` each epoch."""
+    network = MLPClassifier(
+        hidden_layer_sizes=(settings.hidden_width,),
+        alpha=settings.alpha,
+        batch_size=64,
+        learning_rate_init=settings.learn_rate,
+        random_state=settings.seed,
+    )
+    shuffler = numpy.random.RandomState(settings.seed)
+    tags = sorted(set(labels))
+    best_f1, best_epoch, best = -1.0, 0, None
+    for epoch in range(1, settings.epochs + 1):
+        order = shuffler.permutation(len(labels))
+        network.partial_fit(features[order], [labels[index] for index in order], classes=tags)
+        tagger = NameTagger(
+            tuple(str(tag) for tag in network.classes_),
+            network.coefs_[0].astype("float32"),
+            network.intercepts_[0].astype("float32"),
+            network.coefs_[1].astype("float32"),
+            network.intercepts_[1].astype("float32"),
+        )
+        precision, recall, f1 = score(tagger, dev_parsed, dev)
+        improved = f1 > best_f1
+        if improved:
+            best_f1, best_epoch, best = f1, epoch, tagger
+        if report is not None:
+            report(epoch, network.loss_, precision, recall, f1, improved)
+        if epoch - best_epoch >= settings.patience:
+            break
+    assert best is not None, "no epoch ran"
+    return best, best_f1, best_epoch
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder holding conll04_<split>.json")
@@ -133,35 +189,21 @@ def main(argv: list[str] | None = None) -> int:
     dev = read_split(options.data, "dev")
     dev_parsed = parsed_docs(nlp, [text for text, _ in dev])
     features, labels = training_data(parsed_docs(nlp, [text for text, _ in train]), [gold for _, gold in train])
-    tags = sorted(set(labels))
-    print(f"{features.shape[0]} tokens, {features.shape[1]} inputs, {len(tags)} tags", flush=True)
+    print(f"{features.shape[0]} tokens, {features.shape[1]} inputs, {len(set(labels))} tags", flush=True)
 
-    network = MLPClassifier(
-        hidden_layer_sizes=(options.hidden_width,),
+    settings = TrainingSettings(
+        epochs=options.epochs,
+        patience=options.patience,
+        hidden_width=options.hidden_width,
         alpha=options.alpha,
-        batch_size=64,
-        learning_rate_init=options.learn_rate,
-        random_state=options.seed,
+        learn_rate=options.learn_rate,
+        seed=options.seed,
     )
-    shuffler = numpy.random.RandomState(options.seed)
-    best_f1, best_epoch, best = -1.0, 0, None
-    for epoch in range(1, options.epochs + 1):
-        order = shuffler.permutation(len(labels))
-        network.partial_fit(features[order], [labels[index] for index in order], classes=tags)
-        tagger = NameTagger(
-            tuple(str(tag) for tag in network.classes_),
-            network.coefs_[0].astype("float32"),
-            network.intercepts_[0].astype("float32"),
-            network.coefs_[1].astype("float32"),
-            network.intercepts_[1].astype("float32"),
-        )
-        precision, recall, f1 = score(tagger, dev_parsed, dev)
-        improved = f1 > best_f1
-        if improved:
-            best_f1, best_epoch, best = f1, epoch, tagger
-        print(f"epoch {epoch:2}  loss {network.loss_:.4f}  dev P {precision:.3f} R {recall:.3f} F1 {f1:.3f}{'  *' if improved else ''}", flush=True)
-        if epoch - best_epoch >= options.patience:
-            break
+
+    def report(epoch: int, loss: float, precision: float, recall: float, f1: float, improved: bool) -> None:
+        print(f"epoch {epoch:2}  loss {loss:.4f}  dev P {precision:.3f} R {recall:.3f} F1 {f1:.3f}{'  *' if improved else ''}", flush=True)
+
+    best, best_f1, best_epoch = train_tagger(features, labels, dev_parsed, dev, settings, report=report)
     data = best.to_bytes()
     atomic_write_bytes(options.out, data)
     print(f"best dev F1 {best_f1:.3f} at epoch {best_epoch}; wrote {options.out} ({len(data) / 1e6:.2f} MB) in {time.perf_counter() - started:.0f}s")

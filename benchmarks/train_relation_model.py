@@ -215,7 +215,6 @@ def held_out_taggers(nlp, data: Path, parsed: list, documents: list, cross_fit: 
     The tagger is trained the way ``benchmarks/train_ner.py`` trains the shipped one (same
     inputs, network, settings, dev choosing the epoch), over the Docs already parsed here."""
     import train_ner
-    from sklearn.neural_network import MLPClassifier
 
     from extract.mentions import rule_spans
 
@@ -236,26 +235,8 @@ def held_out_taggers(nlp, data: Path, parsed: list, documents: list, cross_fit: 
         started = time.perf_counter()
         kept = [index for index in range(len(parsed)) if folds[index] != fold]
         features, labels = train_ner.training_data([with_rules[i] for i in kept], [sentences[i][1] for i in kept])
-        network = MLPClassifier(hidden_layer_sizes=(64,), alpha=0.03, batch_size=64, learning_rate_init=0.0003, random_state=cross_fit.seed)
-        shuffler = np.random.RandomState(cross_fit.seed)
-        tags = sorted(set(labels))
-        best_f1, best_epoch, best = -1.0, 0, None
-        for epoch in range(1, cross_fit.epochs + 1):
-            order = shuffler.permutation(len(labels))
-            network.partial_fit(features[order], [labels[index] for index in order], classes=tags)
-            tagger = NameTagger(
-                tuple(str(tag) for tag in network.classes_),
-                network.coefs_[0].astype("float32"),
-                network.intercepts_[0].astype("float32"),
-                network.coefs_[1].astype("float32"),
-                network.intercepts_[1].astype("float32"),
-            )
-            f1 = train_ner.score(tagger, dev_parsed, dev)[2]
-            if f1 > best_f1:
-                best_f1, best_epoch, best = f1, epoch, tagger
-            if epoch - best_epoch >= cross_fit.patience:
-                break
-        assert best is not None
+        settings = train_ner.TrainingSettings(epochs=cross_fit.epochs, patience=cross_fit.patience, seed=cross_fit.seed)
+        best, best_f1, best_epoch = train_ner.train_tagger(features, labels, dev_parsed, dev, settings)
         held_out = [i for i in range(len(parsed)) if folds[i] == fold]
         held_out_f1 = train_ner.score(best, [with_rules[i] for i in held_out], [sentences[i] for i in held_out])[2]
         print(f"fold {fold}: tagger on {len(kept)} sentences, epoch {best_epoch}, dev name F1 {best_f1:.3f}, "
