@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterator
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.matcher import Matcher
@@ -96,7 +97,7 @@ class _RuleKeys:
         if named is not None:
             named.update(self._hash(value) for value in values)
 
-    def value_test(self, attribute: str, spec: Any) -> Callable[[tuple[int, ...]], bool]:
+    def value_test(self, attribute: str, spec: Any) -> TokenTest:
         """The Matcher's test of one attribute value, read off a key."""
         position = _KEY_ATTRIBUTES.index(attribute)
         if attribute == "IS_SPACE":
@@ -122,7 +123,7 @@ class _RuleKeys:
                 return lambda key: key[slot]
         raise _UnsupportedPattern(f"{attribute} {spec!r}")
 
-    def token_test(self, token_pattern: dict) -> Callable[[tuple[int, ...]], bool]:
+    def token_test(self, token_pattern: dict) -> TokenTest:
         tests = []
         for attribute, spec in token_pattern.items():
             if attribute not in _KEY_ATTRIBUTES:
@@ -264,7 +265,7 @@ class _CachedLemmatizerMixin:
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._validated:
-            self._validate_tables()
+            self._validate_tables(Errors.E1004)
         error_handler = self.get_error_handler()
         try:
             self._apply(doc)
