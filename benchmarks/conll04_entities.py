@@ -8,7 +8,8 @@ period, person titles), and prints:
 
 - precision, recall and F1 per type (span and type must both match);
 - the relation ceiling: how many gold relations have both arguments found;
-- with ``--errors N``, a categorized list of N errors of each category.
+- which gold relation arguments were lost, by error category;
+- with ``--errors N``, a categorized list of N errors of each category (``LOST``: relation arguments).
 
 Error categories, for a gold entity newskg did not match (``FN``) or a mention no gold
 entity matches (``FP``):
@@ -183,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     relations_total = relations_reachable = 0
     reachable_by_type: Counter = Counter()
     total_by_type: Counter = Counter()
+    # Why each gold relation argument that was not found was lost (a relation may lose two).
+    lost_arguments: dict[str, list[str]] = {}
     for sentence in sentences:
         text = sentence.text
         predicted_keys = {(p.span, p.entity_type) for p in sentence.predicted}
@@ -209,6 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             if all((sentence.gold[i].span, sentence.gold[i].entity_type) in predicted_keys for i in (head, tail)):
                 relations_reachable += 1
                 reachable_by_type[conll] += 1
+            for index in (head, tail):
+                gold = sentence.gold[index]
+                if (gold.span, gold.entity_type) not in predicted_keys:
+                    category = gold_error(gold, sentence.predicted)
+                    lost_arguments.setdefault(f"{category} {gold.entity_type}", []).append(
+                        f"{conll}: {text[slice(*gold.span)]!r} :: newskg: {describe(text, [p for p in sentence.predicted if overlaps(p.span, gold.span)])} :: {text}"
+                    )
 
     tagger = "with" if options.learned_tagger else "without"
     print(f"CoNLL04 {options.split} entities: {len(sentences)} sentences, model {options.model} {tagger} the learned tagger, spans compared without person titles")
@@ -222,13 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     share = relations_reachable / relations_total if relations_total else 0.0
     print(f"relation ceiling: {relations_reachable}/{relations_total} gold relations ({share:.3f}) have both arguments found")
     print("  " + ", ".join(f"{conll} {reachable_by_type[conll]}/{total_by_type[conll]}" for conll in sorted(total_by_type)))
+    print("  arguments lost: " + ", ".join(f"{k} {len(v)}" for k, v in sorted(lost_arguments.items(), key=lambda kv: -len(kv[1]))))
     print(f"spaCy parse {parse_seconds:.2f}s, mentions {mention_seconds:.2f}s ({100 * mention_seconds / parse_seconds:.1f}% of parse)")
     print("errors (gold not found):  " + ", ".join(f"{k} {len(v)}" for k, v in sorted(gold_errors.items(), key=lambda kv: -len(kv[1]))))
     print("errors (mention not gold): " + ", ".join(f"{k} {len(v)}" for k, v in sorted(predicted_errors.items(), key=lambda kv: -len(kv[1]))))
     if options.tagger_cost:
         print(tagger_cost(nlp, [text for text, _, _ in loaded]))
     if options.errors:
-        for side, errors in (("FN", gold_errors), ("FP", predicted_errors)):
+        for side, errors in (("FN", gold_errors), ("FP", predicted_errors), ("LOST", lost_arguments)):
             for category, lines in sorted(errors.items(), key=lambda kv: -len(kv[1])):
                 print(f"\n== {side} {category} ({len(lines)})")
                 for line in lines[: options.errors]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -84,16 +84,6 @@ def gold_tags(doc: Doc, gold: Gold) -> list[str]:
     return offsets_to_biluo_tags(doc, [(span.start_char, span.end_char, span.label_) for span in entities])
 
 
-def training_data(parsed: Parsed, golds: list[Gold]) -> tuple[numpy.ndarray, list[str]]:
-    rows, labels = [], []
-    for (doc, spans_by_rules), gold in zip(parsed, golds):
-        tags = gold_tags(doc, gold)
-        keep = [index for index, tag in enumerate(tags) if tag != "-"]
-        rows.append(windowed(input_vectors(doc, spans_by_rules))[keep])
-        labels.extend(tags[index] for index in keep)
-    return numpy.vstack(rows), labels
-
-
 def name_keys(text: str, spans: list[tuple[int, int, str]]) -> set[tuple[tuple[int, int], str]]:
     return {(trimmed(text, start, end, person=label == "Person"), label) for start, end, label in spans if label in NAME_LABELS}
 
@@ -123,6 +113,21 @@ class TrainingSettings:
     alpha: float = 0.03  # L2 penalty
     learn_rate: float = 0.0003
     seed: int = 0
+    # Neighbours read on each side, and whether the tagger reads ner_conll04.word_features.
+    window: int = 1
+    word_features: bool = False
+
+
+def training_data(parsed: Parsed, golds: list[Gold], settings: TrainingSettings = TrainingSettings()) -> tuple[numpy.ndarray, list[str]]:
+    """Each token's windowed input (as ``settings`` says the tagger reads it) and its gold BILUO tag."""
+    rows, labels = [], []
+    for (doc, spans_by_rules), gold in zip(parsed, golds):
+        tags = gold_tags(doc, gold)
+        keep = [index for index, tag in enumerate(tags) if tag != "-"]
+        vectors = input_vectors(doc, spans_by_rules, with_word_features=settings.word_features)
+        rows.append(windowed(vectors, settings.window)[keep])
+        labels.extend(tags[index] for index in keep)
+    return numpy.vstack(rows), labels
 
 
 def train_tagger(
@@ -133,9 +138,11 @@ def train_tagger(
     settings: TrainingSettings,
     *,
     report: Callable[[int, float, float, float, float, bool], None] | None = None,
+    last_epoch: bool = False,
 ) -> tuple[NameTagger, float, int]:
     """The tagger of the epoch with the best dev F1, that F1 and the epoch (one hidden layer,
-    shuffled epochs, fixed seed). ``report(epoch, loss, precision, recall, f1, improved)`` each epoch."""
+    shuffled epochs, fixed seed). ``report(epoch, loss, precision, recall, f1, improved)`` each epoch.
+    With ``last_epoch``, the tagger after ``settings.epochs`` epochs, dev not consulted."""
     network = MLPClassifier(
         hidden_layer_sizes=(settings.hidden_width,),
         alpha=settings.alpha,
@@ -155,7 +162,13 @@ def train_tagger(
             network.intercepts_[0].astype("float32"),
             network.coefs_[1].astype("float32"),
             network.intercepts_[1].astype("float32"),
+            window=settings.window,
+            with_word_features=settings.word_features,
         )
+        if last_epoch:
+            if epoch == settings.epochs:
+                return tagger, -1.0, epoch
+            continue
         precision, recall, f1 = score(tagger, dev_parsed, dev)
         improved = f1 > best_f1
         if improved:
@@ -179,18 +192,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hidden-width", type=int, default=64)
     parser.add_argument("--alpha", type=float, default=0.03, help="L2 penalty")
     parser.add_argument("--learn-rate", type=float, default=0.0003)
+    parser.add_argument("--window", type=int, default=TrainingSettings.window, help="neighbours read on each side of a token")
+    parser.add_argument(
+        "--word-features",
+        action=argparse.BooleanOptionalAction,
+        default=TrainingSettings.word_features,
+        help="read each token's shape, word class and gazetteer kind (ner_conll04.word_features)",
+    )
+    parser.add_argument(
+        "--train-dev",
+        action="store_true",
+        help="after choosing the epoch on dev with a train-only fit, fit the written weights on train and dev "
+        "together (conll04_train_dev.json) for that many epochs; dev scores are then no longer a measurement",
+    )
     options = parser.parse_args(argv)
 
     started = time.perf_counter()
     nlp = load_model(options.model)
     if not capture_ner_vectors(nlp):
         raise SystemExit(f"{options.model}: its NER is not the shape the tagger reads")
-    train = read_split(options.data, "train")
-    dev = read_split(options.data, "dev")
-    dev_parsed = parsed_docs(nlp, [text for text, _ in dev])
-    features, labels = training_data(parsed_docs(nlp, [text for text, _ in train]), [gold for _, gold in train])
-    print(f"{features.shape[0]} tokens, {features.shape[1]} inputs, {len(set(labels))} tags", flush=True)
-
     settings = TrainingSettings(
         epochs=options.epochs,
         patience=options.patience,
@@ -198,12 +218,32 @@ def main(argv: list[str] | None = None) -> int:
         alpha=options.alpha,
         learn_rate=options.learn_rate,
         seed=options.seed,
+        window=options.window,
+        word_features=options.word_features,
     )
+    train = read_split(options.data, "train")
+    dev = read_split(options.data, "dev")
+    dev_parsed = parsed_docs(nlp, [text for text, _ in dev])
+    train_parsed = parsed_docs(nlp, [text for text, _ in train])
+    features, labels = training_data(train_parsed, [gold for _, gold in train], settings)
+    print(f"{features.shape[0]} tokens, {features.shape[1]} inputs, {len(set(labels))} tags", flush=True)
 
     def report(epoch: int, loss: float, precision: float, recall: float, f1: float, improved: bool) -> None:
         print(f"epoch {epoch:2}  loss {loss:.4f}  dev P {precision:.3f} R {recall:.3f} F1 {f1:.3f}{'  *' if improved else ''}", flush=True)
 
     best, best_f1, best_epoch = train_tagger(features, labels, dev_parsed, dev, settings, report=report)
+    if options.train_dev:
+        # Dev has chosen the epoch; its sentences now add to what the tagger learns from.
+        dev_features, dev_labels = training_data(dev_parsed, [gold for _, gold in dev], settings)
+        print(f"refitting on train and dev ({len(labels) + len(dev_labels)} tokens) for {best_epoch} epochs", flush=True)
+        best, _, _ = train_tagger(
+            numpy.vstack([features, dev_features]),
+            labels + dev_labels,
+            dev_parsed,
+            dev,
+            replace(settings, epochs=best_epoch, patience=best_epoch),
+            last_epoch=True,
+        )
     data = best.to_bytes()
     atomic_write_bytes(options.out, data)
     print(f"best dev F1 {best_f1:.3f} at epoch {best_epoch}; wrote {options.out} ({len(data) / 1e6:.2f} MB) in {time.perf_counter() - started:.0f}s")

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import gazetteer
 from extract.entity_typer import EntityTyper, load_entity_typer, span_features
-from extract.ner_conll04 import tag_names
+from extract.ner_conll04 import tag_names_with_probability
 from extract.normalize import clean_name, matches_acronym, name_key, strip_lost_possessive
 from newskg.model import Document, EntityType, Mention, Sentence
 
@@ -242,20 +242,27 @@ def _corrected_by_learned_tagger(doc: Doc, candidates: list[_Candidate], title_c
     A name it finds that no rule found is added if it reads like a name and passes the same
     trimming, typing and junk rules as NER's names; names NER found and the rules dropped
     ("Afghans") stay dropped. Where only NER or the learned typer decided a name, the tagger's
-    span wins if it completes the name (see :func:`_widens`). It never changes
-    a type and never drops a name: on CoNLL04 dev its retypings gained no relation, and on
+    span wins if it completes the name (see :func:`_widens`); where NER ran two names together
+    and the tagger is sure of both, they become two (see :func:`_split_by_tagger`; CoNLL04 dev
+    relation micro-F1 0.557 -> 0.563). It never changes the type of a name it agrees on and never
+    drops a name: on CoNLL04 dev its retypings gained no relation, and on
     CoNLL-2003 news they cost organizations (0.445 -> 0.406 F1); it misses more of the rules'
     good names than it rules out bad ones. It learned from 922 sentences.
     """
-    names = tag_names(doc, [(c.start, c.end, c.entity_type) for c in candidates])
-    if not names:
+    scored_names = tag_names_with_probability(doc, [(c.start, c.end, c.entity_type) for c in candidates])
+    if not scored_names:
         return candidates
+    names = [(start, end, label) for start, end, label, _ in scored_names]
     corrected = []
     for candidate in candidates:
-        overlapping = [(start, end, label) for start, end, label in names if start < candidate.end and candidate.start < end]
-        if len(overlapping) == 1 and candidate.reason in _UNRULED_REASONS and not candidate.fixed_type:
-            start, end, label = overlapping[0]
-            if label == candidate.entity_type and _widens(doc, candidate, start, end, candidates):
+        overlapping = [name for name in scored_names if name[0] < candidate.end and candidate.start < name[1]]
+        pieces = _split_by_tagger(doc, candidate, overlapping) if len(overlapping) > 1 else []
+        if pieces:
+            corrected.extend(pieces)
+            continue
+        if len(overlapping) == 1 and not candidate.fixed_type:
+            start, end, label, _ = overlapping[0]
+            if candidate.reason in _UNRULED_REASONS and label == candidate.entity_type and _widens(doc, candidate, start, end, candidates):
                 candidate = replace(candidate, start=start, end=end, reason="learned_tagger")
         corrected.append(candidate)
     dropped_by_rules = [(entity.start, entity.end) for entity in doc.ents if not any(c.start < entity.end and entity.start < c.end for c in candidates)]
@@ -269,6 +276,32 @@ def _corrected_by_learned_tagger(doc: Doc, candidates: list[_Candidate], title_c
         if trimmed is not None and _decide_type(doc, trimmed, corrected) and not _is_junk(doc[trimmed.start : trimmed.end], trimmed):
             added.append(trimmed)
     return _drop_overlaps(corrected + added)
+
+
+TAGGER_SPLIT_THRESHOLD = 0.7
+TAGGER_SPLIT_REASONS = frozenset({"ner", "typer"})
+
+
+def _split_by_tagger(doc: Doc, candidate: _Candidate, names: list[tuple[int, int, str, float]]) -> list[_Candidate]:
+    """The rules' name as the tagger's two or more names inside it, where NER ran names together
+    ("London Kanal-6 Television" is a city and a broadcaster, "Cairo AL-AHALI" a city and a
+    paper); nothing if any piece is unsure, reaches outside the name or does not read like a name,
+    or what lies between the pieces is more than a possessive or "of the"."""
+    if candidate.fixed_type or candidate.reason not in TAGGER_SPLIT_REASONS:
+        return []
+    if any(start < candidate.start or end > candidate.end or probability < TAGGER_SPLIT_THRESHOLD for start, end, _, probability in names):
+        return []
+    covered = {index for start, end, _, _ in names for index in range(start, end)}
+    left_over = [doc[index] for index in range(candidate.start, candidate.end) if index not in covered]
+    if any(token.lower_ not in {"'s", "'", "of", "the", "-"} for token in left_over):
+        return []
+    pieces = []
+    for start, end, label, _ in names:
+        span = doc[start:end]
+        if not _reads_like_a_name(span) or (label == "Person" and not _written_like_a_person(span)):
+            return []
+        pieces.append(replace(candidate, start=start, end=end, entity_type=label, label="learned_tagger", reason="learned_tagger"))
+    return pieces
 
 
 def _widens(doc: Doc, candidate: _Candidate, start: int, end: int, candidates: list[_Candidate]) -> bool:

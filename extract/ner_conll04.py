@@ -42,6 +42,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
+from extract import gazetteer
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "ner_conll04.npz"
 # The width of en_core_web_sm's shared tok2vec output (doc.tensor).
 TENSOR_WIDTH = 96
@@ -54,6 +56,21 @@ DEFAULT_NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 RULE_TYPES = ("Person", "Organization", "Place")
 FLAG_WIDTH = 2 + len(DEFAULT_NER_LABELS) + 1 + 2 + len(RULE_TYPES)
 INPUT_WIDTH = TENSOR_WIDTH + NER_VECTOR_WIDTH + FLAG_WIDTH
+# Optional per-token word features (:func:`word_features`), read by taggers trained with them.
+# Shape and word class only, never the word itself: 922 training sentences would teach names.
+PREPOSITIONS_OF_PLACE = frozenset("in at from near to into across outside inside".split())
+SPEECH_VERBS = frozenset("said says say told tells according".split())
+TITLE_WORDS = frozenset(
+    """mr mrs ms dr prof sen rep gen gov president minister director chairman chief secretary king queen
+    prince judge leader commander spokesman spokeswoman""".split()
+)
+WORD_CLASSES = ("of", "place preposition", "determiner", "possessive", "comma", "and", "speech verb", "title")
+SHAPES = ("title case", "all capitals", "lowercase", "digit", "punctuation", "inner period", "hyphen", "one letter", "sentence start", "stop word")
+COARSE_TAGS = ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "ADP", "DET", "PUNCT")
+# The gazetteer's kind for the longest known place name over the token (up to three tokens),
+# whether the token alone is a place, and a US state's abbreviation ("Calif.").
+GAZETTEER_KINDS = ("country", "admin1", "city")
+WORD_FEATURE_WIDTH = len(SHAPES) + len(WORD_CLASSES) + len(COARSE_TAGS) + 1 + 2 * len(GAZETTEER_KINDS) + 1
 # CoNLL04's "Other" (dates, nationalities, titles) is learned, so those words are not taken
 # for names, and never returned.
 NAME_LABELS = frozenset(RULE_TYPES)
@@ -107,9 +124,10 @@ def has_input(doc: Doc) -> bool:
     )
 
 
-def input_vectors(doc: Doc, rule_spans: list[Span]) -> numpy.ndarray:
+def input_vectors(doc: Doc, rule_spans: list[Span], *, with_word_features: bool = False) -> numpy.ndarray:
     """Per token: the shared tok2vec's vector, the default NER's vector, then one-hot flags for
-    the default NER's entity (begin, inside, label) and for the rules' mention (begin, inside, type)."""
+    the default NER's entity (begin, inside, label) and for the rules' mention (begin, inside, type),
+    then, if asked, :func:`word_features`."""
     flags = numpy.zeros((len(doc), FLAG_WIDTH), dtype="float32")
     for entity in doc.ents:
         flags[entity.start, 0] = 1.0
@@ -122,15 +140,97 @@ def input_vectors(doc: Doc, rule_spans: list[Span]) -> numpy.ndarray:
         flags[start, offset] = 1.0
         flags[start + 1 : end, offset + 1] = 1.0
         flags[start:end, offset + 2 + RULE_TYPES.index(entity_type)] = 1.0
-    return numpy.hstack([doc.tensor.astype("float32", copy=False), doc.user_data[NER_VECTORS_KEY], flags])
+    blocks = [doc.tensor.astype("float32", copy=False), doc.user_data[NER_VECTORS_KEY], flags]
+    if with_word_features:
+        blocks.append(word_features(doc))
+    return numpy.hstack(blocks)
 
 
-def windowed(vectors: numpy.ndarray) -> numpy.ndarray:
-    """Each token's input next to its neighbours' (zeros past the ends): what the tagger reads."""
+def word_features(doc: Doc) -> numpy.ndarray:
+    """Per token: its shape, its word class (of, in, the, 's, ...), its coarse part of speech and
+    what the gazetteer knows about the place names over it. Never the word itself."""
+    features = numpy.zeros((len(doc), WORD_FEATURE_WIDTH), dtype="float32")
+    class_offset = len(SHAPES)
+    tag_offset = class_offset + len(WORD_CLASSES)
+    gazetteer_offset = tag_offset + len(COARSE_TAGS) + 1
+    for token in doc:
+        text, lower, row = token.text, token.lower_, features[token.i]
+        row[0] = text[:1].isupper() and not (len(text) > 1 and text.isupper())
+        row[1] = len(text) > 1 and text.isupper()
+        row[2] = text.islower()
+        row[3] = any(character.isdigit() for character in text)
+        row[4] = token.is_punct
+        row[5] = "." in text[:-1] or (text.endswith(".") and len(text) <= 5)
+        row[6] = "-" in text
+        row[7] = len(text) == 1 and text.isalpha()
+        row[8] = token.is_sent_start
+        row[9] = token.is_stop
+        word_class = (
+            lower == "of",
+            lower in PREPOSITIONS_OF_PLACE,
+            lower in {"the", "a", "an"},
+            lower in {"'s", "'"},
+            text == ",",
+            lower == "and",
+            lower in SPEECH_VERBS,
+            lower.rstrip(".") in TITLE_WORDS,
+        )
+        row[class_offset : class_offset + len(WORD_CLASSES)] = word_class
+        column = COARSE_TAGS.index(token.pos_) if token.pos_ in COARSE_TAGS else len(COARSE_TAGS)
+        row[tag_offset + column] = 1.0
+    _mark_gazetteer_places(doc, features, gazetteer_offset)
+    return features
+
+
+def _mark_gazetteer_places(doc: Doc, features: numpy.ndarray, offset: int) -> None:
+    """The gazetteer's kinds of the longest place name (up to three tokens, capitalized first word)
+    over each token, then of the token alone, then whether it is a US state's abbreviation."""
+    covered = 0
+    for start, token in enumerate(doc):
+        if not token.text[:1].isupper():
+            continue
+        for length in (3, 2, 1):
+            end = start + length
+            if end > len(doc) or end <= covered or any(t.is_punct and t.text != "." for t in doc[start:end]):
+                continue
+            places = gazetteer.lookup(doc[start:end].text)
+            if places:
+                kinds = {place.kind for place in places}
+                for column, kind in enumerate(GAZETTEER_KINDS):
+                    if kind in kinds:
+                        features[max(start, covered) : end, offset + column] = 1.0
+                        if length == 1:
+                            features[start, offset + len(GAZETTEER_KINDS) + column] = 1.0
+                covered = end
+                break
+        if gazetteer.us_state_for_abbreviation(token.text) and token.text.endswith("."):
+            features[start, offset + 2 * len(GAZETTEER_KINDS)] = 1.0
+
+
+def windowed(vectors: numpy.ndarray, window: int = 1) -> numpy.ndarray:
+    """Each token's input next to its neighbours' (zeros past the ends): what the tagger reads,
+    in the order of :func:`window_offsets`."""
     width = vectors.shape[1]
-    before = numpy.vstack([numpy.zeros((1, width), dtype=vectors.dtype), vectors[:-1]])
-    after = numpy.vstack([vectors[1:], numpy.zeros((1, width), dtype=vectors.dtype)])
-    return numpy.hstack([vectors, before, after])
+    blocks = []
+    for offset in window_offsets(window):
+        shifted = numpy.zeros_like(vectors)
+        if offset < 0:
+            shifted[-offset:] = vectors[:offset]
+        elif offset > 0:
+            shifted[:-offset] = vectors[offset:]
+        else:
+            shifted = vectors
+        blocks.append(shifted)
+    assert all(block.shape[1] == width for block in blocks)
+    return numpy.hstack(blocks)
+
+
+def window_offsets(window: int) -> tuple[int, ...]:
+    """The token itself, then its neighbours nearest first: (0, -1, 1, -2, 2) for two."""
+    offsets = [0]
+    for distance in range(1, window + 1):
+        offsets += [-distance, distance]
+    return tuple(offsets)
 
 
 @dataclass(frozen=True)
@@ -138,27 +238,39 @@ class NameTagger:
     """A one-hidden-layer network giving each token a BILUO tag, over :func:`windowed` input."""
 
     tags: tuple[str, ...]
-    hidden_weights: numpy.ndarray  # (3 * INPUT_WIDTH, hidden): the token's, its left and right neighbour's rows
+    hidden_weights: numpy.ndarray  # ((2 * window + 1) * input width, hidden): rows per window_offsets
     hidden_bias: numpy.ndarray
     output_weights: numpy.ndarray  # (hidden, tags)
     output_bias: numpy.ndarray
-    # The three row blocks side by side, so a document needs one product, not a windowed copy.
+    # How many neighbours on each side it reads, and whether it reads word_features.
+    window: int = 1
+    with_word_features: bool = False
+    # The row blocks side by side, so a document needs one product, not a windowed copy.
     _by_position: numpy.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        width = self.hidden_weights.shape[0] // 3
-        blocks = [self.hidden_weights[index * width : (index + 1) * width] for index in range(3)]
+        positions = 2 * self.window + 1
+        width = self.hidden_weights.shape[0] // positions
+        blocks = [self.hidden_weights[index * width : (index + 1) * width] for index in range(positions)]
         object.__setattr__(self, "_by_position", numpy.ascontiguousarray(numpy.hstack(blocks)))
+
+    @property
+    def input_width(self) -> int:
+        return self.hidden_weights.shape[0] // (2 * self.window + 1)
 
     @classmethod
     def from_disk(cls, path: Path) -> "NameTagger":
         with numpy.load(path, allow_pickle=False) as data:
+            # Weights written before the window and word features were options have neither.
+            settings = data["settings"] if "settings" in data.files else numpy.array([1, 0])
             return cls(
                 tuple(str(tag) for tag in data["tags"]),
                 data["hidden_weights"].astype("float32"),
                 data["hidden_bias"].astype("float32"),
                 data["output_weights"].astype("float32"),
                 data["output_bias"].astype("float32"),
+                window=int(settings[0]),
+                with_word_features=bool(settings[1]),
             )
 
     def to_bytes(self) -> bytes:
@@ -170,16 +282,26 @@ class NameTagger:
             hidden_bias=self.hidden_bias,
             output_weights=self.output_weights,
             output_bias=self.output_bias,
+            settings=numpy.array([self.window, int(self.with_word_features)]),
         )
         return buffer.getvalue()
+
+    def input_of(self, doc: Doc, rule_spans: list[Span]) -> numpy.ndarray:
+        """What this tagger reads of ``doc`` (one row per token, before windowing)."""
+        return input_vectors(doc, rule_spans, with_word_features=self.with_word_features)
 
     def scores(self, vectors: numpy.ndarray) -> numpy.ndarray:
         """Each token's score for each tag, from its own and its neighbours' input."""
         hidden_width = self.hidden_bias.shape[0]
         projected = _OPS.gemm(numpy.ascontiguousarray(vectors, dtype="float32"), self._by_position)
         hidden = projected[:, :hidden_width] + self.hidden_bias
-        hidden[1:] += projected[:-1, hidden_width : 2 * hidden_width]
-        hidden[:-1] += projected[1:, 2 * hidden_width :]
+        for block, offset in enumerate(window_offsets(self.window)[1:], start=1):
+            # A token's neighbour at ``offset`` contributes that neighbour's row of this block.
+            columns = slice(block * hidden_width, (block + 1) * hidden_width)
+            if offset < 0:
+                hidden[-offset:] += projected[:offset, columns]
+            else:
+                hidden[:-offset] += projected[offset:, columns]
         numpy.maximum(hidden, 0.0, out=hidden)
         return _OPS.gemm(hidden, self.output_weights) + self.output_bias
 
@@ -188,7 +310,21 @@ class NameTagger:
 
         The best tag of each token mostly forms one already; where it does not, Viterbi decodes
         the stretch around the invalid move, between the nearest tokens tagged "O" on either side."""
-        scores = self.scores(vectors)
+        return self.decode(self.scores(vectors))
+
+    def label_probabilities(self, scores: numpy.ndarray) -> dict[str, numpy.ndarray]:
+        """Per label, each token's probability of being part of a name with that label."""
+        probabilities = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        by_label: dict[str, numpy.ndarray] = {}
+        for index, tag in enumerate(self.tags):
+            label = tag.partition("-")[2]
+            if label:
+                by_label[label] = by_label.get(label, 0.0) + probabilities[:, index]
+        return by_label
+
+    def decode(self, scores: numpy.ndarray) -> list[str]:
+        """The most likely valid BILUO sequence for :meth:`scores` (see :meth:`tag`)."""
         best = scores.argmax(axis=1)
         allowed, may_start, may_end = _biluo_moves(self.tags)
         valid = numpy.ones(len(best) + 1, dtype=bool)  # valid[i]: the move into token i (or past the end)
@@ -287,8 +423,20 @@ def tag_names(doc: Doc, rule_spans: list[Span], tagger: NameTagger | None = None
     """The tagger's names in ``doc`` as (start token, end token, label) with label Person,
     Organization or Place, given the rules' mentions as (start token, end token, type);
     nothing if ``doc`` lacks the vectors it reads or no tagger ships."""
+    return [(start, end, label) for start, end, label, _ in tag_names_with_probability(doc, rule_spans, tagger)]
+
+
+def tag_names_with_probability(doc: Doc, rule_spans: list[Span], tagger: NameTagger | None = None) -> list[tuple[int, int, str, float]]:
+    """:func:`tag_names`, each with the tagger's mean probability over the name's tokens that
+    they belong to a name of that label (its confidence in the type, whatever the boundaries)."""
     if tagger is None:
         tagger = load_name_tagger()
     if tagger is None or not has_input(doc):
         return []
-    return [span for span in spans_of_tags(tagger.tag(input_vectors(doc, rule_spans))) if span[2] in NAME_LABELS]
+    scores = tagger.scores(tagger.input_of(doc, rule_spans))
+    by_label = tagger.label_probabilities(scores)
+    return [
+        (start, end, label, float(by_label[label][start:end].mean()))
+        for start, end, label in spans_of_tags(tagger.decode(scores))
+        if label in NAME_LABELS
+    ]

@@ -123,3 +123,12 @@ def test_ner_conll04_tagger_never_changes_a_type(nlp):
     # Alone, the tagger reads "Zacapa" and "Abuja" as people; it may only add and complete names.
     assert mentions_of(nlp, "Juan Carlos Mendoza, a farmer from Zacapa, told reporters the army had left.")["Zacapa"] == "Place"
     assert mentions_of(nlp, "Police in Lagos said Olusegun Obasanjo had left for Abuja.")["Abuja"] == "Place"
+
+
+def test_ner_conll04_tagger_splits_names_ner_ran_together(nlp):
+    # NER reads one long organization; the college and the university are two, each with its own relations.
+    text = "Maria Lopez, a professor of history at Queens College of the City University of New York, said the archive was lost."
+    assert "Queens College of the City University of New York" in mentions_of(nlp, text, learned_tagger=False)
+    found = mentions_of(nlp, text)
+    assert found.get("Queens College") == "Organization" and found.get("City University of New York") == "Organization"
+    assert "Queens College of the City University of New York" not in found
