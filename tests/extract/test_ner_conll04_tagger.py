@@ -8,14 +8,22 @@ import numpy
 
 from extract.mentions import find_mentions
 from extract.ner_conll04 import (
+    GAZETTEER_KINDS,
     INPUT_WIDTH,
     NER_VECTORS_KEY,
+    SHAPES,
+    WORD_CLASSES,
+    WORD_FEATURE_WIDTH,
     NameTagger,
     capture_ner_vectors,
     has_input,
+    input_vectors,
     load_name_tagger,
     spans_of_tags,
     tag_names,
+    tag_names_with_probability,
+    windowed,
+    word_features,
 )
 from newskg.model import Document, Sentence, content_id
 
@@ -132,3 +140,67 @@ def test_ner_conll04_tagger_splits_names_ner_ran_together(nlp):
     found = mentions_of(nlp, text)
     assert found.get("Queens College") == "Organization" and found.get("City University of New York") == "Organization"
     assert "Queens College of the City University of New York" not in found
+
+
+def test_ner_conll04_tagger_reads_two_neighbours_as_its_windowed_input_says():
+    # One product per document must give what the windowed input times the weights gives.
+    rng = numpy.random.default_rng(0)
+    width, hidden, length = 5, 4, 6
+    tagger = NameTagger(
+        TAGS,
+        rng.normal(size=(5 * width, hidden)).astype("float32"),
+        rng.normal(size=hidden).astype("float32"),
+        rng.normal(size=(hidden, len(TAGS))).astype("float32"),
+        rng.normal(size=len(TAGS)).astype("float32"),
+        window=2,
+    )
+    vectors = rng.normal(size=(length, width)).astype("float32")
+    expected = numpy.maximum(windowed(vectors, 2) @ tagger.hidden_weights + tagger.hidden_bias, 0.0) @ tagger.output_weights + tagger.output_bias
+    assert numpy.allclose(tagger.scores(vectors), expected, atol=1e-4)
+    # Its neighbours two tokens away: zeros past the ends.
+    assert numpy.array_equal(windowed(vectors, 2)[0, 3 * width : 4 * width], numpy.zeros(width))
+    assert numpy.array_equal(windowed(vectors, 2)[2, 3 * width : 4 * width], vectors[0])
+
+
+def test_ner_conll04_tagger_keeps_its_settings_on_disk(tmp_path):
+    tagger, _ = tagger_scoring(numpy.eye(3, len(TAGS), dtype="float32"))
+    wider = NameTagger(
+        tagger.tags,
+        numpy.zeros((5 * (INPUT_WIDTH + WORD_FEATURE_WIDTH), 3), dtype="float32"),
+        tagger.hidden_bias,
+        tagger.output_weights,
+        tagger.output_bias,
+        window=2,
+        with_word_features=True,
+    )
+    path = tmp_path / "tagger.npz"
+    path.write_bytes(wider.to_bytes())
+    loaded = NameTagger.from_disk(path)
+    assert (loaded.window, loaded.with_word_features, loaded.input_width) == (2, True, INPUT_WIDTH + WORD_FEATURE_WIDTH)
+    # The shipped weights were written before these settings: one neighbour, no word features.
+    shipped = load_name_tagger()
+    assert (shipped.input_width, shipped.window, shipped.with_word_features) == (INPUT_WIDTH, 1, False)
+
+
+def test_ner_conll04_tagger_word_features_read_shape_context_and_gazetteer(nlp):
+    capture_ner_vectors(nlp)
+    doc = nlp("Reporters in Paris met Juan Mendoza of Tupelo, Miss. on Monday.")
+    features = word_features(doc)
+    assert features.shape == (len(doc), WORD_FEATURE_WIDTH)
+    index = {token.text: token.i for token in doc}
+    assert features[index["Paris"], SHAPES.index("title case")] == 1.0
+    assert features[index["in"], len(SHAPES) + WORD_CLASSES.index("place preposition")] == 1.0
+    assert features[index["of"], len(SHAPES) + WORD_CLASSES.index("of")] == 1.0
+    gazetteer_offset = WORD_FEATURE_WIDTH - 2 * len(GAZETTEER_KINDS) - 1
+    assert features[index["Paris"], gazetteer_offset + GAZETTEER_KINDS.index("city")] == 1.0
+    assert features[index["Reporters"], gazetteer_offset : gazetteer_offset + len(GAZETTEER_KINDS)].sum() == 0.0
+    assert features[index["Miss."], WORD_FEATURE_WIDTH - 1] == 1.0
+    assert input_vectors(doc, [], with_word_features=True).shape == (len(doc), INPUT_WIDTH + WORD_FEATURE_WIDTH)
+
+
+def test_ner_conll04_tagger_gives_each_name_a_probability(nlp):
+    capture_ner_vectors(nlp)
+    doc = nlp("Reporters asked Psacharopoulos about the loan.")
+    names = tag_names_with_probability(doc, [])
+    assert [(doc[start:end].text, label) for start, end, label, _ in names] == [("Psacharopoulos", "Person")]
+    assert 0.5 < names[0][3] <= 1.0
