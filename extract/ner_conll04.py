@@ -5,7 +5,7 @@ The default model's NER was trained on OntoNotes, and the rules in ``extract/men
 repair much of what it gets wrong for news, but not all: it runs names together or cuts
 them short, calls small towns organizations and misses names in unusual context. This
 tagger gives each token a BILUO tag (``B-Place``, ``L-Place``, ``U-Person``, ``O``, ...)
-from four things per token and its two neighbours:
+from four things per token and its two neighbours (see :func:`window_offsets`):
 
 * the default pipeline's shared ``tok2vec`` output (``doc.tensor``, 96 numbers);
 * the default NER's own token vectors (96 numbers), kept while spaCy runs by
@@ -15,7 +15,11 @@ from four things per token and its two neighbours:
 
 It is one hidden layer (64 ReLU units) and a softmax, applied with numpy: one matrix
 product per document and, in the rare document where the best tags do not form valid
-names, a Viterbi pass over the allowed tag sequences. It is trained by
+names, a Viterbi pass over the allowed tag sequences. Weights may also be trained to read
+:func:`word_features` (shape, word class, part of speech, gazetteer kind) and two
+neighbours each side (``benchmarks/train_ner.py --word-features --window 2``); the
+weights record which, so any shipped file reads its own input. Neither is shipped: on
+CoNLL04 dev neither raised relation F1 end to end. It is trained by
 ``benchmarks/train_ner.py`` on CoNLL04 train, with dev choosing the epoch, and ships as
 ``extract/data/ner_conll04.npz`` (0.15 MB of weights; no text).
 
