@@ -246,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     data = best.to_bytes()
     atomic_write_bytes(options.out, data)
-    print(f"best dev F1 {best_f1:.3f} at epoch {best_epoch}; wrote {options.out} ({len(data) / 1e6:.2f} MB) in {time.perf_counter() - started:.0f}s")
+    fitted = "refitted on train and dev for that many epochs" if options.train_dev else "those weights"
+    print(f"best dev F1 {best_f1:.3f} at epoch {best_epoch} (train-only fit); wrote {fitted} to {options.out} ({len(data) / 1e6:.2f} MB) in {time.perf_counter() - started:.0f}s")
     return 0
 
 

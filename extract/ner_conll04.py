@@ -316,16 +316,13 @@ class NameTagger:
         the stretch around the invalid move, between the nearest tokens tagged "O" on either side."""
         return self.decode(self.scores(vectors))
 
-    def label_probabilities(self, scores: numpy.ndarray) -> dict[str, numpy.ndarray]:
-        """Per label, each token's probability of being part of a name with that label."""
+    def label_probability(self, scores: numpy.ndarray, label: str) -> float:
+        """The mean over ``scores``' tokens of their probability of being part of a name with
+        ``label`` (whatever its boundaries)."""
         probabilities = numpy.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities /= probabilities.sum(axis=1, keepdims=True)
-        by_label: dict[str, numpy.ndarray] = {}
-        for index, tag in enumerate(self.tags):
-            label = tag.partition("-")[2]
-            if label:
-                by_label[label] = by_label.get(label, 0.0) + probabilities[:, index]
-        return by_label
+        columns = [index for index, tag in enumerate(self.tags) if tag.partition("-")[2] == label]
+        return float(probabilities[:, columns].sum(axis=1).mean())
 
     def decode(self, scores: numpy.ndarray) -> list[str]:
         """The most likely valid BILUO sequence for :meth:`scores` (see :meth:`tag`)."""
@@ -438,9 +435,8 @@ def tag_names_with_probability(doc: Doc, rule_spans: list[Span], tagger: NameTag
     if tagger is None or not has_input(doc):
         return []
     scores = tagger.scores(tagger.input_of(doc, rule_spans))
-    by_label = tagger.label_probabilities(scores)
     return [
-        (start, end, label, float(by_label[label][start:end].mean()))
+        (start, end, label, tagger.label_probability(scores[start:end], label))
         for start, end, label in spans_of_tags(tagger.decode(scores))
         if label in NAME_LABELS
     ]
