@@ -321,6 +321,9 @@ def _widens(doc: Doc, candidate: _Candidate, start: int, end: int, candidates: l
         return False
     if candidate.entity_type == "Person" and span[0].lower_.rstrip(".") in PERSON_TITLES:
         return False
+    if span[0].lower_ in {"the", "a", "an"}:
+        # A sentence's capitalized "The" is no part of "Bank of England".
+        return False
     return not _lowercase_word(span[0]) and not _lowercase_word(span[-1])
 
 

@@ -204,3 +204,10 @@ def test_ner_conll04_tagger_gives_each_name_a_probability(nlp):
     names = tag_names_with_probability(doc, [])
     assert [(doc[start:end].text, label) for start, end, label, _ in names] == [("Psacharopoulos", "Person")]
     assert 0.5 < names[0][3] <= 1.0
+
+
+def test_ner_conll04_tagger_keeps_whole_names_whole_and_leaves_out_the_article(nlp):
+    found = mentions_of(nlp, "The Bank of England and the Ministry of the Interior issued a statement.")
+    assert found == {"Bank of England": "Organization", "Ministry of the Interior": "Organization"}
+    found = mentions_of(nlp, "Officials of the Taliban General Directorate of Intelligence met in Kabul.")
+    assert found == {"Taliban General Directorate of Intelligence": "Organization", "Kabul": "Place"}
