@@ -189,7 +189,7 @@ def find_mentions(
 
     ``learned_tagger`` adds the learned name tagger's second opinion: names the rules missed,
     names NER cut short completed, and names NER ran together split (CoNLL04 dev: entity F1
-    0.803 -> 0.819, relation micro-F1 0.537 -> 0.563; test 0.463 -> 0.487 before the splits). It reads the NER's token vectors, which
+    0.803 -> 0.819, relation micro-F1 0.537 -> 0.563; test 0.463 -> 0.490). It reads the NER's token vectors, which
     :func:`extract.extractor.load_model` keeps on each Doc
     (:func:`extract.ner_conll04.capture_ner_vectors`); on a pipeline without them it adds nothing."""
     scan = scan_tokens(spacy_doc, headline=document.kind == "headline")
