@@ -21,8 +21,15 @@ its dev choosing the epoch), and the fold's mentions come from those models, whi
 never saw it. Dev always runs with the shipped models, as the product does.
 ``--fold-taggers DIR`` keeps the fold taggers, so a second run skips their training.
 
-Only the weights leave this script (feature string → weight, a JSON file); no
-CoNLL04 text is written anywhere. Needs the ``train`` extra (scikit-learn)::
+One run writes two models: the sparse-only one (``extract/data/relation_model.json``,
+for pipelines without spaCy's token vectors) and the vector model
+(``extract/data/relation_model_dense.npz``: the same binary features plus each pair's
+mean token vectors, see ``extract.relation_model.dense_features``), each with its own
+C (and, for the vector model, dense scale) and thresholds chosen on dev. ``--no-dense``
+writes the first alone.
+
+Only the weights leave this script (feature string → weight, a JSON file; the dense
+weights as arrays); no CoNLL04 text is written anywhere. Needs the ``train`` extra (scikit-learn)::
 
     .venv/bin/pip install -c constraints.txt -e '.[train]'
     .venv/bin/python benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04
@@ -55,17 +62,28 @@ from extract.extractor import load_model  # noqa: E402
 from extract.mentions import find_mentions  # noqa: E402
 from extract.ner_conll04 import NameTagger, capture_ner_vectors  # noqa: E402
 from extract.relation_model import (  # noqa: E402
+    DENSE_BLOCKS,
+    DENSE_MODEL_PATH,
+    DENSE_SOURCE,
+    VECTOR_SOURCES,
     MIN_PROBABILITY,
     MODEL_PATH,
     PAIR_TASKS,
+    TYPE_TAGS,
+    DenseWeights,
     RelationModel,
     candidate_pairs,
+    dense_features,
     is_judged,
     passes_guards,
+    token_table,
+    token_vectors,
+    type_tag,
 )
 
 if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
+from extract.relation_rules import voices_other_clause  # noqa: E402
 from extract.relations import extract_relations  # noqa: E402
 from newskg import DEFAULT_MODEL  # noqa: E402
 from newskg.atomic import atomic_write_bytes, atomic_write_text  # noqa: E402
@@ -82,6 +100,8 @@ class Pair:
     label: bool
     judged: bool  # extraction time would ask the classifier about this pair (see RelationModel.predict)
     between_gold_entities: bool = False  # an extra pair of gold entities (see featurize)
+    tag: str = ""  # the type pair's tag (rows of the dense weights)
+    dense: np.ndarray | None = None  # the dense features, when featurize was asked for them
 
 
 @dataclass
@@ -112,7 +132,7 @@ def learned_entity_models(typer: EntityTyper | None, tagger: NameTagger | None) 
 
 def featurize(
     data: Path, split: str, nlp, *, lenient: bool, gold_pairs: bool = False, cross_fit: "CrossFit | None" = None,
-    learned_tagger: bool = False,
+    learned_tagger: bool = False, dense_blocks: tuple[str, ...] = (), dense_source: str = DENSE_SOURCE,
 ) -> SplitExamples:
     """One example per candidate pair of newskg mentions; with ``gold_pairs``, also one per pair of
     gold entities newskg did not find with the same spans. Those extra pairs teach the classifier
@@ -121,7 +141,8 @@ def featurize(
     they do not count in the end-to-end dev score). With ``cross_fit``, each sentence's mentions
     come from the learned entity models trained without its fold (:func:`held_out_typers`,
     :func:`held_out_taggers`); ``learned_tagger`` runs the shipped name tagger as
-    ``find_mentions(learned_tagger=True)`` does."""
+    ``find_mentions(learned_tagger=True)`` does. ``dense_blocks`` adds each pair's dense features
+    (``extract.relation_model.dense_features``)."""
     documents, golds, _ = load_split(data, split, lenient=lenient)
     gold_entities = load_gold_entities(data, split, lenient=lenient) if gold_pairs else [{} for _ in documents]
     result = SplitExamples([], [], golds)
@@ -142,21 +163,35 @@ def featurize(
         rule_predicates: dict[tuple[str, str], set[str]] = {}
         for relation in relations:
             rule_predicates.setdefault((relation.subject, relation.object), set()).add(relation.predicate)
+        vectors = token_vectors(spacy_doc) if dense_blocks else None
+        if dense_blocks and vectors is None:
+            raise SystemExit("dense features need the pipeline's token vectors (doc.tensor and the NER's, see load_model)")
+
+        def dense_of(spans) -> np.ndarray | None:  # noqa: ANN001 - PairSpans
+            return dense_features(vectors, token_table(spacy_doc), spans, dense_blocks, source=dense_source) if dense_blocks else None
+
         pairs = []
         for subject, obj, task, features, spans in candidate_pairs(spacy_doc, mentions, rule_predicates):
             key = (mention_span(document.text, subject, lenient=lenient), task, mention_span(document.text, obj, lenient=lenient))
-            judged = is_judged(subject, obj, spans, rule_predicates) and passes_guards(task, spans)
-            pairs.append(Pair(features, task, key, key in gold, judged))
+            # What extraction time asks the classifier, and keeps (extract/relations.py's model_relations).
+            judged = (
+                is_judged(subject, obj, spans, rule_predicates) and passes_guards(task, spans)
+                and not voices_other_clause(spacy_doc, subject, obj)
+            )
+            tag = type_tag((subject.entity_type, obj.entity_type))
+            pairs.append(Pair(features, task, key, key in gold, judged, tag=tag, dense=dense_of(spans)))
         seen = {pair.key for pair in pairs}
         gold_mentions = [
             Mention(document.id, 0, start, end, document.text[start:end], "gold", entity_type)
             for (start, end), entity_type in entities.items()
             if entity_type != "Other"
         ]
-        for subject, obj, task, features, _ in candidate_pairs(spacy_doc, gold_mentions, rule_predicates):
+        for subject, obj, task, features, spans in candidate_pairs(spacy_doc, gold_mentions, rule_predicates):
             key = ((subject.start, subject.end), task, (obj.start, obj.end))
             if key not in seen:
-                pairs.append(Pair(features, task, key, key in gold, judged=False, between_gold_entities=True))
+                tag = type_tag((subject.entity_type, obj.entity_type))
+                pairs.append(Pair(features, task, key, key in gold, judged=False, between_gold_entities=True, tag=tag,
+                                  dense=dense_of(spans)))
         result.pairs.append(pairs)
     return result
 
@@ -248,7 +283,48 @@ def held_out_taggers(nlp, data: Path, parsed: list, documents: list, cross_fit: 
     return [taggers[fold] for fold in folds]
 
 
-def matrix(pairs: list[Pair], vocabulary: dict[str, int]) -> csr_matrix:
+@dataclass(frozen=True)
+class DenseLayout:
+    """How the dense features enter the regression: centred and scaled by the training pairs' mean
+    and standard deviation, times ``scale`` (how strongly the shared regularization holds them
+    back against the binary features), once per type pair and once shared by all."""
+
+    blocks: tuple[str, ...]
+    source: str
+    center: np.ndarray
+    spread: np.ndarray
+    scale: float
+
+    @classmethod
+    def of(cls, pairs: list[Pair], blocks: tuple[str, ...], source: str, scale: float) -> "DenseLayout":
+        stacked = np.vstack([pair.dense for pair in pairs]).astype(np.float64)
+        return cls(blocks, source, stacked.mean(axis=0), stacked.std(axis=0) + 1e-6, scale)
+
+    @property
+    def width(self) -> int:
+        return self.center.shape[0]
+
+    def columns(self, pairs: list[Pair]) -> csr_matrix:
+        """One block of columns per type pair (only the pair's own is filled) and one shared block."""
+        standardized = (np.vstack([pair.dense for pair in pairs]).astype(np.float64) - self.center) / self.spread * self.scale
+        width, offsets = self.width, np.arange(self.width)
+        own = np.array([TYPE_TAGS.index(pair.tag) for pair in pairs])[:, None] * width + offsets
+        shared = np.broadcast_to(len(TYPE_TAGS) * width + offsets, own.shape)
+        columns = np.hstack([own, shared])
+        rows = np.repeat(np.arange(len(pairs)), 2 * width)
+        values = np.hstack([standardized, standardized])
+        return csr_matrix((values.ravel(), (rows, columns.ravel())), shape=(len(pairs), (len(TYPE_TAGS) + 1) * width))
+
+    def weights(self, coefficients: np.ndarray) -> DenseWeights:
+        """The product's dense weights: each type pair's coefficients plus the shared ones, with the
+        centring and scaling folded in, so the product multiplies raw features."""
+        by_block = coefficients.reshape(len(TYPE_TAGS) + 1, self.width)
+        per_tag = (by_block[:-1] + by_block[-1]) * self.scale / self.spread
+        bias = -(per_tag @ self.center)
+        return DenseWeights(self.blocks, self.source, per_tag.astype(np.float32), bias.astype(np.float32))
+
+
+def matrix(pairs: list[Pair], vocabulary: dict[str, int], layout: DenseLayout | None = None) -> csr_matrix:
     rows, columns = [], []
     for row, pair in enumerate(pairs):
         for feature in pair.features:
@@ -256,24 +332,31 @@ def matrix(pairs: list[Pair], vocabulary: dict[str, int]) -> csr_matrix:
             if column is not None:
                 rows.append(row)
                 columns.append(column)
-    return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(pairs), len(vocabulary)))
+    sparse = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(pairs), len(vocabulary)))
+    if layout is None:
+        return sparse
+    from scipy.sparse import hstack
+
+    return hstack([sparse, layout.columns(pairs)], format="csr")
 
 
 def fit(
-    pairs: list[Pair], *, regularization: float, min_count: int, positive_weights: dict[str, float] | None = None
-) -> tuple["LogisticRegression", dict[str, int]]:
-    """A logistic regression on binary features; a positive pair of task T weighs ``positive_weights[T]``
-    (default 1) in the loss."""
+    pairs: list[Pair], *, regularization: float, min_count: int, positive_weights: dict[str, float] | None = None,
+    dense: tuple[tuple[str, ...], str, float] | None = None,
+) -> tuple["LogisticRegression", dict[str, int], DenseLayout | None]:
+    """A logistic regression on binary features and, with ``dense`` (blocks, vector source, scale),
+    the pairs' dense features; a positive pair of task T weighs ``positive_weights[T]`` (default 1) in the loss."""
     counts = Counter(feature for pair in pairs for feature in pair.features)
     vocabulary = {feature: n for n, feature in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    layout = DenseLayout.of(pairs, *dense) if dense else None
     # Imported here: the rest of this script (folds, pairs, scoring) runs without the train extra.
     from sklearn.linear_model import LogisticRegression
 
     classifier = LogisticRegression(C=regularization, max_iter=2000, solver="liblinear", random_state=0)
     weights = positive_weights or {}
     sample_weight = np.array([weights.get(pair.task, 1.0) if pair.label else 1.0 for pair in pairs])
-    classifier.fit(matrix(pairs, vocabulary), np.array([pair.label for pair in pairs]), sample_weight=sample_weight)
-    return classifier, vocabulary
+    classifier.fit(matrix(pairs, vocabulary, layout), np.array([pair.label for pair in pairs]), sample_weight=sample_weight)
+    return classifier, vocabulary, layout
 
 
 def end_to_end(examples: SplitExamples, probabilities: list[np.ndarray], thresholds: dict[str, float]) -> list[set[Key]]:
@@ -329,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     # sentences nearly always state a relation, news sentences mostly do not.
     parser.add_argument("--regularization", type=float, nargs="+", default=[0.1, 0.3], help="values of C to try")
     parser.add_argument("--min-count", type=int, default=5, help="keep features seen in at least this many training pairs")
-    parser.add_argument("--min-weight", type=float, default=0.05, help="drop weights smaller than this from the file")
+    # Dropping weights below 0.05 halved the file but cost 0.006 dev micro-F1 (0.009 for the vector
+    # model): many small weights add up near the threshold. 0.001 scores as the unpruned regression.
+    parser.add_argument("--min-weight", type=float, default=0.001, help="drop weights smaller than this from the file")
     parser.add_argument("--positive-weight", nargs="+", default=[], metavar="TASK=W",
                         help="weight of a task's positive pairs in the loss, e.g. Kill=2 (above 1 raises that task's "
                         "probabilities, so its recall at the product's 0.5 floor)")
@@ -344,6 +429,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="shuffles train into the --cross-fit folds and seeds their taggers")
     parser.add_argument("--fold-epochs", type=int, default=30, help="most epochs of each fold's tagger (train_ner.py's default)")
     parser.add_argument("--fold-taggers", type=Path, help="folder keeping the fold taggers between runs")
+    parser.add_argument("--dense-out", type=Path, default=DENSE_MODEL_PATH,
+                        help="where the vector model goes (used where the Doc carries spaCy's token vectors)")
+    parser.add_argument("--no-dense", action="store_true", help="train the sparse-only model alone")
+    parser.add_argument("--dense-blocks", nargs="+", default=list(DENSE_BLOCKS),
+                        help="what a pair's dense features are: mean token vectors of subject, object, between, path, heads")
+    parser.add_argument("--dense-vectors", choices=sorted(VECTOR_SOURCES), default=DENSE_SOURCE,
+                        help="which token vectors: doc.tensor (spaCy's shared tok2vec), the default NER's own, or both")
+    parser.add_argument("--dense-scale", type=float, nargs="+", default=[0.1, 0.15],
+                        help="multipliers of the standardized dense features to try (larger: less regularized)")
+    parser.add_argument("--dense-regularization", type=float, nargs="+",
+                        help="values of C to try for the vector model (default: --regularization's)")
     options = parser.parse_args(argv)
     if options.cross_fit == 1 or options.cross_fit < 0:
         parser.error("--cross-fit takes 0 (off) or at least 2 folds")
@@ -364,10 +460,11 @@ def main(argv: list[str] | None = None) -> int:
         if options.cross_fit
         else None
     )
+    dense_blocks = () if options.no_dense else tuple(options.dense_blocks)
     train = featurize(options.data, "train", nlp, lenient=lenient, gold_pairs=not options.no_gold_pairs, cross_fit=cross_fit,
-                      learned_tagger=options.learned_tagger)
+                      learned_tagger=options.learned_tagger, dense_blocks=dense_blocks, dense_source=options.dense_vectors)
     dev = featurize(options.data, "dev", nlp, lenient=lenient, gold_pairs=options.final_fit == "train_dev" and not options.no_gold_pairs,
-                    learned_tagger=options.learned_tagger)
+                    learned_tagger=options.learned_tagger, dense_blocks=dense_blocks, dense_source=options.dense_vectors)
     train_pairs = [pair for pairs in train.pairs for pair in pairs]
     print(f"featurized in {time.perf_counter() - started:.0f}s: {len(train_pairs)} train pairs "
           f"({sum(p.label for p in train_pairs)} positive), {sum(map(len, dev.pairs))} dev pairs")
@@ -376,54 +473,115 @@ def main(argv: list[str] | None = None) -> int:
           "(the recall ceiling of any pair classifier)")
     print("rules only: dev micro P {:.3f} R {:.3f} F1 {:.3f}".format(*micro(dev.golds, dev.rule_keys)))
 
-    best: tuple[float, float, dict[str, float]] | None = None
-    for regularization in options.regularization:
-        classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count, positive_weights=positive_weights)
-        probabilities = [classifier.predict_proba(matrix(pairs, vocabulary))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
-        thresholds, score = tune_thresholds(dev, probabilities)
-        print(f"C={regularization}: dev micro-F1 {score:.3f} with thresholds {thresholds}")
-        if best is None or score > best[0]:
-            best = (score, regularization, thresholds)
-    assert best is not None
-    score, regularization, thresholds = best
-    classifier, vocabulary = fit(train_pairs, regularization=regularization, min_count=options.min_count, positive_weights=positive_weights)
-    probabilities = [classifier.predict_proba(matrix(pairs, vocabulary))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
-    print(f"chosen C={regularization}; dev, model fitted on train only:")
-    report("dev", dev, end_to_end(dev, probabilities, thresholds))
-    if options.final_fit == "train_dev":
-        classifier, vocabulary = fit(
-            train_pairs + [p for pairs in dev.pairs for p in pairs], regularization=regularization, min_count=options.min_count,
-            positive_weights=positive_weights,
-        )
+    settings = TrainingSettings(options.min_count, options.min_weight, positive_weights, options.final_fit)
+    info = {
+        "trained_on": f"CoNLL04 {options.final_fit} (SpERT split); C and thresholds chosen on dev"
+        + (f"; train's mentions cross-fitted ({options.cross_fit} folds, each fold's names typed"
+           + (" and tagged" if options.learned_tagger else "") + " by models trained without it)"
+           if options.cross_fit else ""),
+        "command": "benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04" + command_options(options),
+        "positive_weights": positive_weights,
+        "spacy_model": options.model,
+    }
+    sparse_grid = [(regularization, None) for regularization in options.regularization]
+    model = train_and_choose("sparse-only model", train_pairs, dev, sparse_grid, settings)
+    model = replace(model, info={**info, **model.info, "classifier": "logistic regression (scikit-learn liblinear), binary features"})
+    atomic_write_text(options.out, model.to_json() + "\n")
+    print(f"wrote {options.out} ({len(model.weights)} weights, {options.out.stat().st_size // 1024} KB)")
+    if dense_blocks:
+        dense_grid = [
+            (regularization, (dense_blocks, options.dense_vectors, scale))
+            for regularization in options.dense_regularization or options.regularization
+            for scale in options.dense_scale
+        ]
+        dense_model = train_and_choose("vector model", train_pairs, dev, dense_grid, settings)
+        dense_model = replace(dense_model, info={
+            **info, **dense_model.info,
+            "classifier": "logistic regression (scikit-learn liblinear), binary features and the mean token vectors "
+            f"({options.dense_vectors}) of {', '.join(dense_blocks)}, standardized",
+        })
+        atomic_write_bytes(options.dense_out, dense_model.to_bytes())
+        print(f"wrote {options.dense_out} ({len(dense_model.weights)} sparse weights, "
+              f"{dense_model.dense.weights.size} dense, {options.dense_out.stat().st_size // 1024} KB)")
+    return 0
 
-    weights = {feature: round(float(classifier.coef_[0][column]), 3) for feature, column in vocabulary.items()}
-    weights = {feature: weight for feature, weight in weights.items() if abs(weight) >= options.min_weight}
-    model = RelationModel(
+
+def command_options(options: argparse.Namespace) -> str:
+    """The options that shaped the written weights, as they would be typed again."""
+    return (
+        f" --regularization {' '.join(map(str, options.regularization))}"
+        + (f" --positive-weight {' '.join(options.positive_weight)}" if options.positive_weight else "")
+        + (f" --min-weight {options.min_weight}" if options.min_weight != 0.001 else "")
+        + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else "")
+        + (f" --cross-fit {options.cross_fit} --seed {options.seed}" if options.cross_fit else "")
+        + (" --learned-tagger" if options.learned_tagger else "")
+        + (f" --fold-epochs {options.fold_epochs}" if options.cross_fit and options.fold_epochs != 30 else "")
+        + (" --no-dense" if options.no_dense else
+           f" --dense-blocks {' '.join(options.dense_blocks)} --dense-vectors {options.dense_vectors}"
+           f" --dense-scale {' '.join(map(str, options.dense_scale))}"
+           + (f" --dense-regularization {' '.join(map(str, options.dense_regularization))}" if options.dense_regularization else ""))
+    )
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    min_count: int
+    min_weight: float
+    positive_weights: dict[str, float]
+    final_fit: str
+
+
+def train_and_choose(
+    name: str, train_pairs: list[Pair], dev: SplitExamples,
+    grid: list[tuple[float, tuple[tuple[str, ...], str, float] | None]], settings: TrainingSettings,
+) -> RelationModel:
+    """Fit one model per (C, dense blocks and scale) of ``grid`` on train, keep the one with the best
+    end-to-end dev micro-F1 (thresholds tuned on dev too), refit it on train+dev if asked, and
+    return it as the product loads it."""
+    best: tuple[float, float, tuple | None, dict[str, float]] | None = None
+    for regularization, dense in grid:
+        classifier, vocabulary, layout = fit(
+            train_pairs, regularization=regularization, min_count=settings.min_count,
+            positive_weights=settings.positive_weights, dense=dense,
+        )
+        probabilities = dev_probabilities(classifier, vocabulary, layout, dev)
+        thresholds, score = tune_thresholds(dev, probabilities)
+        described = f"C={regularization}" + (f" dense scale {dense[2]}" if dense else "")
+        print(f"{name} {described}: dev micro-F1 {score:.4f} with thresholds {thresholds}", flush=True)
+        if best is None or score > best[0]:
+            best = (score, regularization, dense, thresholds)
+    assert best is not None
+    score, regularization, dense, thresholds = best
+    classifier, vocabulary, layout = fit(
+        train_pairs, regularization=regularization, min_count=settings.min_count,
+        positive_weights=settings.positive_weights, dense=dense,
+    )
+    print(f"{name}: chosen C={regularization}" + (f", dense scale {dense[2]}" if dense else "") + "; dev, fitted on train only:")
+    report("dev", dev, end_to_end(dev, dev_probabilities(classifier, vocabulary, layout, dev), thresholds))
+    if settings.final_fit == "train_dev":
+        classifier, vocabulary, layout = fit(
+            train_pairs + [p for pairs in dev.pairs for p in pairs], regularization=regularization,
+            min_count=settings.min_count, positive_weights=settings.positive_weights, dense=dense,
+        )
+    coefficients = classifier.coef_[0]
+    weights = {feature: round(float(coefficients[column]), 3) for feature, column in vocabulary.items()}
+    weights = {feature: weight for feature, weight in weights.items() if abs(weight) >= settings.min_weight}
+    info: dict = {"regularization_C": regularization, "dev_micro_f1_train_only_fit": round(score, 4)}
+    if layout is not None:
+        info["dense_scale"] = layout.scale
+    return RelationModel(
         weights=weights,
         intercept=round(float(classifier.intercept_[0]), 4),
         thresholds=thresholds,
-        info={
-            "trained_on": f"CoNLL04 {options.final_fit} (SpERT split); C and thresholds chosen on dev"
-            + (f"; train's mentions cross-fitted ({options.cross_fit} folds, each fold's names typed"
-               + (" and tagged" if options.learned_tagger else "") + " by models trained without it)"
-               if options.cross_fit else ""),
-            "command": "benchmarks/train_relation_model.py --data ../shared/benchmarks/conll04"
-            + f" --regularization {' '.join(map(str, options.regularization))}"
-            + (f" --positive-weight {' '.join(options.positive_weight)}" if options.positive_weight else "")
-            + (f" --final-fit {options.final_fit}" if options.final_fit != "train" else "")
-            + (f" --cross-fit {options.cross_fit} --seed {options.seed}" if options.cross_fit else "")
-            + (" --learned-tagger" if options.learned_tagger else "")
-            + (f" --fold-epochs {options.fold_epochs}" if options.cross_fit and options.fold_epochs != 30 else ""),
-            "classifier": "logistic regression (scikit-learn liblinear), binary features",
-            "regularization_C": regularization,
-            "positive_weights": positive_weights,
-            "dev_micro_f1_train_only_fit": round(score, 4),
-            "spacy_model": options.model,
-        },
+        info=info,
+        dense=layout.weights(coefficients[len(vocabulary):]) if layout is not None else None,
     )
-    atomic_write_text(options.out, model.to_json() + "\n")
-    print(f"wrote {options.out} ({len(weights)} weights, {options.out.stat().st_size // 1024} KB)")
-    return 0
+
+
+def dev_probabilities(
+    classifier: "LogisticRegression", vocabulary: dict[str, int], layout: DenseLayout | None, dev: SplitExamples
+) -> list[np.ndarray]:
+    return [classifier.predict_proba(matrix(pairs, vocabulary, layout))[:, 1] if pairs else np.zeros(0) for pairs in dev.pairs]
 
 
 if __name__ == "__main__":

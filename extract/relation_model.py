@@ -10,6 +10,14 @@ relation. It is a logistic regression trained on CoNLL04's training split by
 with plain Python so loading costs milliseconds and nothing needs scikit-learn
 at run time.
 
+Where the Doc carries the vectors spaCy already computed (``doc.tensor``, the
+shared tok2vec, and the default NER's own token vectors kept by
+``extract.ner_conll04.capture_ner_vectors``), a second logistic regression is used
+instead: the same sparse features plus dense ones, the mean vector of the subject,
+of the object, of the words between them and of the words on the dependency path
+(``dense_features``). Its weights ship as ``extract/data/relation_model_dense.npz``;
+any other pipeline keeps the sparse-only model. Both are trained by one command.
+
 The rules keep precedence: ``extract/relations.py`` keeps every rule relation
 and adds a model relation only for a pair and predicate no rule produced.
 
@@ -24,9 +32,10 @@ Type pair → predicate (the domain/range of ``PREDICATE_TYPES`` holds for each)
 
 from __future__ import annotations
 
+import io
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -35,6 +44,7 @@ from typing import Iterator
 import numpy
 from spacy.attrs import DEP, ENT_IOB, HEAD, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
+from thinc.api import NumpyOps
 
 from extract import gazetteer
 from extract.relation_lexicon import (
@@ -48,10 +58,12 @@ from extract.relation_lexicon import (
     TRANSIT_VERBS,
     VERB_TRIGGERS,
 )
+from extract.ner_conll04 import NER_VECTORS_KEY, has_input
 from extract.relation_rules import COPULAS, SUBJECT_DEPS, VIEW_VERBS
 from newskg.model import Mention, mention_key
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "relation_model.json"
+DENSE_MODEL_PATH = Path(__file__).resolve().parent / "data" / "relation_model_dense.npz"
 METHOD = "model:pair-logreg"
 
 # The relation the classifier judges for each (subject type, object type), and the predicate it emits.
@@ -102,19 +114,122 @@ MAX_NAMES_IN_SENTENCE = 12
 MAX_TOKEN_DISTANCE = 25
 
 
+# The type-pair tags the dense weights are indexed by (one row each).
+TYPE_TAGS: tuple[str, ...] = tuple(dict.fromkeys(f"{s[:3]}>{o[:3]}" for s, o in PAIR_TASKS))
+# What a pair's dense vector is made of, in order; each block is one token vector wide.
+DENSE_BLOCKS = ("subject", "object", "between", "path")
+# Which token vectors: spaCy's shared tok2vec ("tensor", doc.tensor), the default NER's own ("ner"),
+# or both side by side. The NER's scored higher on CoNLL04 dev than the shared ones or both.
+VECTOR_SOURCES: dict[str, slice] = {"tensor": slice(0, 96), "ner": slice(96, 192), "both": slice(0, 192)}
+DENSE_SOURCE = "ner"
+
+
+@dataclass(frozen=True, eq=False)
+class DenseWeights:
+    """The dense half of the vector model: per type pair, one weight per dense feature and a bias
+    (the training set's centring and scaling already folded in)."""
+
+    blocks: tuple[str, ...]
+    source: str  # a key of VECTOR_SOURCES
+    weights: numpy.ndarray  # (len(TYPE_TAGS), dense width), float32
+    bias: numpy.ndarray  # (len(TYPE_TAGS),)
+    # Per token vector dimension, one column per (block, type pair): what one product per Doc needs.
+    _by_block: numpy.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        width = self.weights.shape[1] // len(self.blocks)
+        columns = [self.weights[row, block * width : (block + 1) * width] for block in range(len(self.blocks)) for row in range(len(TYPE_TAGS))]
+        object.__setattr__(self, "_by_block", numpy.ascontiguousarray(numpy.stack(columns, axis=1), dtype="float32"))
+
+    def score(self, doc: Doc, pair: "PairSpans", types: tuple[str, str]) -> float:
+        """The dense part's log-odds: ``dense_features(...) · weights[type pair] + bias``, computed as
+        the mean of each block's tokens' own products, which one matrix product per Doc gives (a
+        mean of vectors times a weight vector is the mean of the products)."""
+        row = _TAG_ROWS.get(type_tag(types))
+        if row is None:
+            return 0.0
+        products = self._token_products(doc)
+        if products is None:
+            return 0.0
+        score = float(self.bias[row])
+        table = token_table(doc)
+        for block, name in enumerate(self.blocks):
+            tokens = _block_tokens(table, pair, name)
+            if tokens:
+                column = block * len(TYPE_TAGS) + row
+                score += sum(products[i][column] for i in tokens) / len(tokens)
+        return score
+
+    def _token_products(self, doc: Doc) -> list[list[float]] | None:
+        """Each token's vector times every (block, type pair) weight column, once per Doc."""
+        cached = doc.user_data.get(_PRODUCTS)
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        vectors = token_vectors(doc)
+        if vectors is None:
+            return None
+        products = _OPS.gemm(numpy.ascontiguousarray(vectors[:, VECTOR_SOURCES[self.source]]), self._by_block).tolist()
+        doc.user_data[_PRODUCTS] = (self, products)
+        return products
+
+
+_TAG_ROWS = {tag: row for row, tag in enumerate(TYPE_TAGS)}
+_PRODUCTS = "newskg.relation_model.dense_products"
+# Small matrix products through thinc's single-threaded blis (see extract/ner_conll04.py: numpy's
+# OpenBLAS wakes its threads for them).
+_OPS = NumpyOps()
+
+
+_TAG_ROWS = {tag: row for row, tag in enumerate(TYPE_TAGS)}
+
+
 @dataclass(frozen=True)
 class RelationModel:
-    """Weights of the pair classifier and the decision threshold of each task."""
+    """Weights of the pair classifier and the decision threshold of each task.
+
+    ``dense`` is set on a model that also reads spaCy's token vectors; ``with_vectors`` is the
+    model ``predict`` hands a Doc that carries them (the shipped sparse model carries the shipped
+    vector model there)."""
 
     weights: dict[str, float]
     intercept: float
     thresholds: dict[str, float]
     info: dict
+    dense: DenseWeights | None = field(default=None, compare=False, repr=False)
+    with_vectors: "RelationModel | None" = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_disk(cls, path: Path) -> "RelationModel":
+        """A sparse model from its JSON file, or a vector model from its ``.npz`` file."""
+        if Path(path).suffix == ".npz":
+            with numpy.load(path, allow_pickle=False) as arrays:
+                data = json.loads(arrays["model_json"].tobytes().decode("utf-8"))
+                dense = DenseWeights(
+                    tuple(data["dense_blocks"]), data["dense_source"], arrays["dense_weights"].astype("float32"),
+                    arrays["dense_bias"].astype("float32"),
+                )
+            if tuple(data["type_tags"]) != TYPE_TAGS:
+                raise ValueError(f"{path}: dense weights for type pairs {data['type_tags']}, expected {list(TYPE_TAGS)}")
+            return cls(weights=data["weights"], intercept=data["intercept"], thresholds=data["thresholds"], info=data.get("info", {}), dense=dense)
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(weights=data["weights"], intercept=data["intercept"], thresholds=data["thresholds"], info=data.get("info", {}))
+
+    def to_bytes(self) -> bytes:
+        """A vector model as the ``.npz`` file ``from_disk`` reads (the sparse part as JSON inside)."""
+        if self.dense is None:
+            raise ValueError("a sparse-only model is written with to_json")
+        data = {
+            "info": self.info, "intercept": self.intercept, "thresholds": self.thresholds, "weights": self.weights,
+            "dense_blocks": list(self.dense.blocks), "dense_source": self.dense.source, "type_tags": list(TYPE_TAGS),
+        }
+        buffer = io.BytesIO()
+        numpy.savez_compressed(
+            buffer,
+            model_json=numpy.frombuffer(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"), dtype=numpy.uint8),
+            dense_weights=self.dense.weights.astype("float32"),
+            dense_bias=self.dense.bias.astype("float32"),
+        )
+        return buffer.getvalue()
 
     def to_json(self) -> str:
         data = {"info": self.info, "intercept": self.intercept, "thresholds": self.thresholds, "weights": self.weights}
@@ -128,12 +243,22 @@ class RelationModel:
     def pair_probability(self, features: list[str], types: tuple[str, str]) -> float:
         """The same as ``probability(tag_features(features, types))``, without building the tagged
         strings: the weights are looked up per type-pair tag, in the same order, so the sum is the same."""
+        return _logistic(self.pair_score(features, types))
+
+    def pair_score(self, features: list[str], types: tuple[str, str]) -> float:
+        """The sparse part's log-odds (see ``pair_probability``)."""
         by_tag = self._weights_by_tag
         tagged, shared = by_tag.get(type_tag(types), _NO_WEIGHTS), by_tag.get("*", _NO_WEIGHTS)
         unique = list(dict.fromkeys(features))
         # A feature without a weight adds 0.0, which leaves a float sum exactly as it was.
         addends = chain(map(tagged.get, unique, repeat(0.0)), map(shared.get, unique, repeat(0.0)))
-        return _logistic(self.intercept + sum(addends))
+        return self.intercept + sum(addends)
+
+    def pair_probability_with_vectors(self, features: list[str], doc: Doc, pair: "PairSpans", types: tuple[str, str]) -> float:
+        """The probability from the sparse features plus, for a vector model, the dense ones."""
+        if self.dense is None:
+            return self.pair_probability(features, types)
+        return _logistic(self.pair_score(features, types) + self.dense.score(doc, pair, types))
 
     @cached_property
     def _weights_by_tag(self) -> dict[str, dict[str, float]]:
@@ -154,7 +279,15 @@ class RelationModel:
         spans: dict[str, Span] | None = None,
     ) -> Iterator[PairPrediction]:
         """Pairs whose probability reaches their task's threshold. ``spans`` (mention key → span, as
-        ``Doc.char_span(..., alignment_mode="expand")`` gives them) saves finding them again."""
+        ``Doc.char_span(..., alignment_mode="expand")`` gives them) saves finding them again.
+
+        A Doc that carries spaCy's token vectors goes to ``with_vectors`` when there is one; a vector
+        model given a Doc without them judges nothing (its sparse weights alone were never tuned)."""
+        if self.with_vectors is not None and token_vectors(doc) is not None:
+            yield from self.with_vectors.predict(doc, mentions, rule_predicates, spans=spans)
+            return
+        if self.dense is not None and token_vectors(doc) is None:
+            return
         pairs = _pairs(
             doc, mentions, rule_predicates, skip_pairs_the_rules_read=True, max_token_distance=MAX_TOKEN_DISTANCE,
             known_spans=spans, skip_crowded_sentences=True,
@@ -164,7 +297,7 @@ class RelationModel:
             if not passes_guards(task, spans):
                 continue
             types = (subject.entity_type, obj.entity_type)
-            probability = self.pair_probability(untagged_features(doc, spans, types, set(), set()), types)
+            probability = self.pair_probability_with_vectors(untagged_features(doc, spans, types, set(), set()), doc, spans, types)
             if probability >= max(self.thresholds.get(task, 1.0), MIN_PROBABILITY):
                 yield PairPrediction(subject, obj, task, predicate_for(task, spans, doc), probability, trigger_tokens(spans, doc))
 
@@ -177,11 +310,63 @@ def _logistic(score: float) -> float:
 
 
 @lru_cache(maxsize=1)
-def load_relation_model(path: Path = MODEL_PATH) -> RelationModel | None:
-    """The shipped model, loaded once; None if the weights file is missing (rules only)."""
+def load_relation_model(path: Path = MODEL_PATH, dense_path: Path | None = DENSE_MODEL_PATH) -> RelationModel | None:
+    """The shipped model, loaded once, carrying the vector model when its file exists; None if the
+    sparse weights file is missing (rules only)."""
     if not Path(path).is_file():
         return None
-    return RelationModel.from_disk(path)
+    model = RelationModel.from_disk(path)
+    if dense_path is not None and Path(dense_path).is_file():
+        model = replace(model, with_vectors=RelationModel.from_disk(dense_path))
+    return model
+
+
+# --- dense features ---------------------------------------------------------------------------------
+_VECTORS = "newskg.relation_model.vectors"
+_NO_VECTORS = numpy.zeros((0, 0), dtype="float32")
+
+
+def token_vectors(doc: Doc) -> numpy.ndarray | None:
+    """Per token, spaCy's shared tok2vec output next to the default NER's own token vector (what
+    ``extract/ner_conll04.py`` reads too); None when the Doc does not carry both."""
+    vectors = doc.user_data.get(_VECTORS)
+    if vectors is None:
+        if has_input(doc):
+            vectors = numpy.hstack([doc.tensor.astype("float32", copy=False), doc.user_data[NER_VECTORS_KEY]]).astype("float32", copy=False)
+        else:
+            vectors = _NO_VECTORS
+        doc.user_data[_VECTORS] = vectors
+    return None if vectors is _NO_VECTORS or vectors.size == 0 else vectors
+
+
+def dense_features(
+    vectors: numpy.ndarray, table: "TokenTable", pair: "PairSpans", blocks: tuple[str, ...], *, source: str = DENSE_SOURCE
+) -> numpy.ndarray:
+    """A pair's dense features: for each block, the mean token vector (of ``source``, see
+    ``VECTOR_SOURCES``) of the subject, the object, the words between them, the words on the
+    dependency path inside it, or the two names' syntactic heads (zeros where there are none)."""
+    vectors = vectors[:, VECTOR_SOURCES[source]]
+    width = vectors.shape[1]
+    parts = []
+    for block in blocks:
+        rows = vectors[_block_tokens(table, pair, block)]
+        parts.append(rows.mean(axis=0) if len(rows) else numpy.zeros(width, dtype="float32"))
+    return numpy.concatenate(parts).astype("float32", copy=False)
+
+
+def _block_tokens(table: "TokenTable", pair: "PairSpans", block: str) -> list[int]:
+    """The tokens whose vectors one dense block averages."""
+    if block == "subject":
+        return list(range(pair.subject.start, pair.subject.end))
+    if block == "object":
+        return list(range(pair.object.start, pair.object.end))
+    if block == "between":
+        return [i for i in _between(pair) if not table.space[i]]
+    if block == "path":
+        return list(pair.path[1:-1])
+    if block == "heads":
+        return [table.head[pair.subject.root.i], table.head[pair.object.root.i]]
+    raise ValueError(f"unknown dense block {block!r}; known: subject, object, between, path, heads")
 
 
 # --- per-Doc token table ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_relation_model_loads_shipped_weights():
     assert all(0.0 < threshold < 1.0 for threshold in model.thresholds.values())
     assert len(model.weights) > 1000
     # Small enough to ship in the repository.
-    assert MODEL_PATH.stat().st_size < 600_000
+    assert MODEL_PATH.stat().st_size < 800_000
 
 
 def test_relation_model_round_trips_through_json(tmp_path):
