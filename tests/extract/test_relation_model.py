@@ -120,3 +120,32 @@ def test_relation_model_nested_places_follow_the_gazetteer():
     assert not could_contain(place("Israel"), place("the Middle East"))
     # Names the gazetteer does not know stay possible.
     assert could_contain(place("Texas"), place("Fort Bend"))
+
+
+def _vector_model_predictions(extractor, nlp, text: str):
+    """What the vector model (the one the default pipeline uses) gives for the sentence."""
+    from extract.relation_model import token_vectors
+
+    document = Document(id=content_id(text), text=text, source="test")
+    mentions = extractor(document).mentions
+    doc = nlp(text)
+    assert token_vectors(doc) is not None  # the default pipeline carries the vectors the model reads
+    vector_model = load_relation_model().with_vectors
+    return [(p.subject.text, p.predicate, p.object.text, p.probability) for p in vector_model.predict(doc, mentions, {})]
+
+
+def test_relation_model_vector_model_places_a_person_by_an_apposition(extractor, nlp):
+    text = "David Miller , a lawyer from Denver , represented the family ."
+    found = relations_of(extractor, text)
+    assert ("David Miller", "locatedIn", "Denver") in [(s.text, p, o.text) for s, p, o, r in found if r.method == METHOD]
+    judged = {fact[:3]: fact[3] for fact in _vector_model_predictions(extractor, nlp, text)}
+    assert judged[("David Miller", "locatedIn", "Denver")] >= MIN_PROBABILITY
+
+
+def test_relation_model_vector_model_places_nobody_on_a_denied_visit_or_a_trip(extractor, nlp):
+    for text in (
+        "Anna Schmidt told the BBC she had never visited Berlin .",
+        "Hamid Karzai returned to Kabul after talks in London .",
+    ):
+        assert _vector_model_predictions(extractor, nlp, text) == []
+        assert not [r for _, _, _, r in relations_of(extractor, text) if r.method == METHOD]
