@@ -68,7 +68,18 @@ def fold(name: str) -> str:
 
 # Common English names for countries whose ISO names are formal or differ.
 _COUNTRY_ALIASES = {
-    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    # "U.S" without its period: a sentence-final period often takes the abbreviation's own.
+    "US": ("U.S.", "U.S", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "NL": ("Netherlands", "Holland"),
+    "CZ": ("Czech Republic",),
+    "CD": ("Congo-Kinshasa", "Zaire"),
+    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
+    "CV": ("Cape Verde",),
+    "MK": ("Macedonia",),
+    "MM": ("Burma",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor", "Timor-Leste"),
+    "VA": ("Vatican City", "Holy See"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "RU": ("Russia",),
     "IR": ("Iran",),
@@ -88,6 +99,15 @@ _GENERIC_AREA_WORDS = frozenset(
     "side end hill new north-east north-west south-east south-west".split()
 )
 _AREA_SUFFIX = re.compile(r"\s+(?:province|governorate|region|oblast|district)$", re.IGNORECASE)
+
+
+# Continents are no GeoNames country, area or town, but are places all the same ("the Sahara in
+# Africa"); as single words they are common enough that an unknown-place rule would drop them.
+_CONTINENTS = frozenset({"africa", "antarctica", "asia", "europe", "eurasia", "oceania", "americas"})
+
+
+def is_continent(name: str) -> bool:
+    return fold(name).removeprefix("the ") in _CONTINENTS
 
 
 def is_generic_area_name(name: str) -> bool:

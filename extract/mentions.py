@@ -947,8 +947,7 @@ def _known_place_in_place_context(doc: Doc, span: Span, label: str) -> bool:
 def _common_word_not_a_known_place(name: str) -> bool:
     if zipf_of(name) < TOWN_NAME_MAX_ZIPF:
         return False
-    places = gazetteer.lookup(name)
-    return not places
+    return not gazetteer.lookup(name) and not gazetteer.is_continent(name)
 
 
 def _in_place_context(doc: Doc, span: Span, candidates: list[_Candidate]) -> bool:

@@ -101,3 +101,20 @@ def test_mentions_typing_person_of_town_before_state_is_split(extractor):
 def test_mentions_typing_university_of_a_town_is_not_split(extractor):
     found = typed(extractor, "She taught at the University of Chicago, Ill., for a decade.")
     assert found.get("University of Chicago") == "Organization", found
+
+
+def test_mentions_typing_continents_and_common_country_names_are_places(extractor):
+    # Single common words the gazetteer's GeoNames names lack: "Africa" (a continent), "Netherlands"
+    # (GeoNames: "The Netherlands"), "U.S" (its period taken by the sentence's).
+    found = typed(extractor, "The drought spread from Kenya across eastern Africa , a Netherlands aid group said .")
+    assert found.get("Africa") == "Place" and found.get("Netherlands") == "Place"
+    assert typed(extractor, "Officials said the ship was bound for the U.S").get("U.S") == "Place"
+    # Common words NER calls places are still dropped where no place has that name.
+    assert "War" not in typed(extractor, "He wrote a history of the War in Afghanistan .")
+
+
+def test_gazetteer_common_country_names_and_continents():
+    assert gazetteer.best_match("Netherlands").name == "The Netherlands"
+    assert gazetteer.best_match("Burma").name == "Myanmar"
+    assert gazetteer.is_continent("Europe") and gazetteer.is_continent("the Americas")
+    assert not gazetteer.is_continent("Kabul")
