@@ -67,6 +67,9 @@ PERSON_TITLES = frozenset(
     mr mrs ms dr prof sen rep gen general col capt lt sgt king queen prince premier chairman fm pm""".split()
 )
 # NORP names that are organized groups rather than nationalities or religions.
+# Adjectives that news uses as the name of a state that no longer exists ("the Soviet Navy"), where
+# a nationality ("American", "Afghan") would name its people.
+STATE_ADJECTIVES = frozenset({"soviet"})
 GROUP_NAMES = frozenset("taliban talibans hamas hezbollah hizbollah houthis houthi mujahideen".split())
 # Role nouns in an apposition mark the name before them as a person.
 ROLE_NOUNS = frozenset(
@@ -712,6 +715,12 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
     if candidate.label == "PERSON":
         while start < end - 1 and doc[start].lower_ in PERSON_TITLES:
             start += 1
+        # "Brian Mulroney 's Progressive Conservative": NER ran a person on over their possessive
+        # into what they own; the person ends before it.
+        for index in range(start + 1, end - 1):
+            if doc[index].text in {"'s", "’s"}:
+                end = index
+                break
     if candidate.label == "ORG":
         # "Operation Slipper and Australias involvement": NER ran an organization on over
         # "and" into a place's (lost-apostrophe) possessive; the organization ends before it.
@@ -863,6 +872,12 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         return True
     if candidate.label == "NORP":
         key = name_key(span.text)
+        if key in STATE_ADJECTIVES:
+            # "Soviet historian Roy Medvedev", "Soviet Armenia": the adjective names the state itself.
+            candidate.entity_type = "Place"
+            candidate.reason = "state-adjective"
+            candidate.fixed_type = True
+            return True
         org_keys = {name_key(doc[c.start : c.end].text) for c in candidates if c.label == "ORG"}
         singular = key[:-1] if key.endswith("s") else key
         if key not in GROUP_NAMES and key not in org_keys and singular not in org_keys:

@@ -118,3 +118,16 @@ def test_gazetteer_common_country_names_and_continents():
     assert gazetteer.best_match("Burma").name == "Myanmar"
     assert gazetteer.is_continent("Europe") and gazetteer.is_continent("the Americas")
     assert not gazetteer.is_continent("Kabul")
+
+
+def test_mentions_typing_soviet_names_the_state(extractor):
+    found = typed(extractor, "The order was disclosed in a little-known work by dissident Soviet historian Roy Medvedev .")
+    assert found.get("Soviet") == "Place" and found.get("Roy Medvedev") == "Person"
+    # Nationalities still name people, not places.
+    assert "American" not in typed(extractor, "The American volunteers left Washington on Monday .")
+
+
+def test_mentions_typing_person_ends_before_their_possessive(extractor):
+    found = typed(extractor, "Prime Minister Brian Mulroney 's Progressive Conservative Party won a second majority .")
+    assert found.get("Brian Mulroney") == "Person"
+    assert not any("'s" in name for name in found)
