@@ -846,6 +846,18 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
             ):
                 yield Candidate(Argument(mention), "partOf", Argument(other), 0.7, "name:modifier", (child,))
     places = [m for m in index.mentions if m.entity_type == "Place"]
+    # "the Haitian Parliament ... Haiti", "Bulgarian Socialist Party ... in Bulgaria": an
+    # organization named by the adjective of a country or province the sentence names is based there.
+    for mention in organizations:
+        span = index.span_of(mention)
+        first = next((t for t in span if t.lower_ != "the"), None)
+        if first is None or first.i + 1 >= span.end or not first.is_title:
+            continue
+        sentence = first.sent
+        for place in places:
+            place_span = index.span_of(place)
+            if place_span.sent == sentence and names_the_people_of(first.text, place.text):
+                yield Candidate(Argument(mention), "locatedIn", Argument(place), 0.7, "name:national-adjective", (first,))
     for mention in places:
         span = index.span_of(mention)
         after = span.end
@@ -880,6 +892,30 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                     for place in sorted(dateline, key=lambda m: m.start):
                         yield Candidate(Argument(agency), "locatedIn", Argument(place), 0.7, "name:dateline", (tokens[position + 1],))
                 break
+
+
+DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic", "ch")
+
+
+def names_the_people_of(adjective: str, place: str) -> bool:
+    """"Haitian" and "Haiti", "Chinese" and "China", "Afghan" and "Afghanistan": the adjective
+    spells out nearly all of a country's or first-level area's name ("Afghan" all but "-istan")."""
+    from extract import gazetteer  # a relation rule reads the gazetteer only here
+
+    adjective_key, place_key = adjective.casefold(), place.casefold()
+    if not adjective_key.endswith(DEMONYM_ENDINGS) or gazetteer.is_generic_area_name(place):
+        return False
+    shared = 0
+    while shared < min(len(adjective_key), len(place_key)) and adjective_key[shared] == place_key[shared]:
+        shared += 1
+    if shared == len(adjective_key):
+        # The place goes on past the whole adjective: only "-istan" ("Afghan") is a country's ending.
+        spelled_out = place_key[shared:] in {"istan", "stan"}
+    else:
+        spelled_out = shared >= len(place_key) - 2
+    if shared < 4 or not spelled_out:
+        return False
+    return any(p.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for p in gazetteer.lookup(place))
 
 
 # Nouns that say what kind of place a name is: "Yerevan, the capital of Armenia".
