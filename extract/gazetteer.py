@@ -203,6 +203,10 @@ def _build_index() -> dict[str, tuple[Place, ...]]:
         add(country["name"], place)
         for alias in _COUNTRY_ALIASES.get(code, ()):
             add(alias, place)
+    # A state news still names, that GeoNames lists no more (ISO 3166-3 code SU; placed at Moscow).
+    soviet_union = Place("Soviet Union", FEATURE_COUNTRY, "SU", latitude=55.75222, longitude=37.61556)
+    for name in ("Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics", "Soviet"):
+        add(name, soviet_union)
     areas_by_iso = {area.iso_3166_2: area for area in _admin1_table() if area.iso_3166_2}
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None:

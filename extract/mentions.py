@@ -890,6 +890,11 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         candidate.entity_type = "Person"
         candidate.reason = "title"
         return True
+    if candidate.label in {"GPE", "LOC"} and _names_a_country(span.text):
+        # "the Soviet Union": a country's name is no organization for ending in "Union".
+        candidate.entity_type = "Place"
+        candidate.reason = "known-place"
+        return True
     if words[-1] in ORGANIZATION_WORDS or (len(words) > 1 and words[0] in ORGANIZATION_STARTS):
         candidate.entity_type = "Organization"
         candidate.reason = "organization-word"
@@ -1103,6 +1108,10 @@ def _expand_short_names(mentions: list[Mention]) -> list[Mention]:
             mention = replace(mention, normalized=next(iter(person_matches)), entity_type="Person", resolved_by="short-name")
         result.append(mention)
     return result
+
+
+def _names_a_country(name: str) -> bool:
+    return any(place.feature_class == gazetteer.FEATURE_COUNTRY for place in gazetteer.lookup(name))
 
 
 def _names_a_country_or_area(name: str) -> bool:

@@ -131,3 +131,9 @@ def test_mentions_typing_person_ends_before_their_possessive(extractor):
     found = typed(extractor, "Prime Minister Brian Mulroney 's Progressive Conservative Party won a second majority .")
     assert found.get("Brian Mulroney") == "Person"
     assert not any("'s" in name for name in found)
+
+
+def test_mentions_typing_soviet_union_is_a_country_not_an_organization(extractor):
+    found = typed(extractor, "The talks were held at the request of the Soviet Union , the European Union said .")
+    assert found.get("Soviet Union") == "Place" and found.get("European Union") == "Organization"
+    assert gazetteer.best_match("USSR").name == "Soviet Union"
