@@ -582,7 +582,20 @@ def passes_guards(task: str, spans: PairSpans) -> bool:
         return False
     if task in {"Live_In", "OrgBased_In"} and _place_in_what_the_subject_says(table, spans):
         return False  # "Pakistan and Afghanistan begin talks in Qatar, says Taliban" places no Taliban
+    if task in {"Live_In", "OrgBased_In"} and acts_as_a_subject(spans.object):
+        return False  # "Is Pakistan stoking clashes that Trump wants to solve?": the place acts; it houses no one
     return True
+
+
+def acts_as_a_subject(place: Span) -> bool:
+    """Is the place's noun phrase the subject of a verb of action ("Pakistan and Afghanistan begin talks")?"""
+    table = token_table(place.doc)
+    token = place.root.i
+    while table.dep[token] in _NOUN_PHRASE_DEPS - {"poss", "compound", "nmod", "amod"} and table.head[token] != token:
+        token = table.head[token]
+    # A copula only names the place ("South Carolina being Jackson 's home state"), and "Illinois
+    # born Charlton Heston" is often parsed with the place as the subject of "born".
+    return table.dep[token] == "nsubj" and table.lemma[table.head[token]] not in {"be", "become", "remain", "bear", "born"}
 
 
 def _place_in_what_the_subject_says(table: TokenTable, pair: PairSpans) -> bool:

@@ -50,3 +50,13 @@ def test_relation_model_guards_a_speaker_is_not_placed_in_what_it_says(nlp):
     # Said *in* a place: the speaker was there.
     there = nlp("The Taliban said in Qatar that talks would begin .")
     assert passes_guards("OrgBased_In", pair_spans(there[1:2], there[4:5]))
+
+
+def test_relation_model_guards_a_place_that_acts_houses_no_one(nlp):
+    doc = nlp("Is Pakistan stoking border clashes with Afghanistan that Trump wants to solve?")
+    pakistan = next(token.i for token in doc if token.text == "Pakistan")
+    trump = next(token.i for token in doc if token.text == "Trump")
+    assert not passes_guards("Live_In", pair_spans(doc[trump : trump + 1], doc[pakistan : pakistan + 1]))
+    # A copula only names the place: "South Carolina being Jesse Jackson 's home state" may place him.
+    home = nlp("With South Carolina being Jesse Jackson 's home state , he campaigned there .")
+    assert passes_guards("Live_In", pair_spans(home[5:7], home[1:3]))
