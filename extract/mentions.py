@@ -55,6 +55,15 @@ ORGANIZATION_WORDS = frozenset(
     services center centre tribunal taliban times post news journal herald tribune gazette daily
     telegraph express guardian chronicle observer monitor board chamber house church voice friends""".split()
 )
+# Last words that make a name a place ("Custer National Forest", "Cameron Parish", "Nelson Street").
+PLACE_NAME_WORDS = frozenset(
+    """forest forests river channel parish county canyon valley mountains island islands street avenue boulevard
+    lake bay beach park range peninsula desert""".split()
+)
+# Of those, the ones that are also surnames ("Michael Bay", "Grace Park"): NER's person label stands.
+SURNAME_PLACE_WORDS = frozenset("lake bay beach park range".split())
+# Punctuation after a sentence's first name that marks it as a dateline or a heading ("Montana : A fire ...").
+DATELINE_MARKS = frozenset({":", "_", "--", "—"})
 # Words that start an organization's name ("Ministry of the Interior").
 ORGANIZATION_STARTS = frozenset("ministry department directorate office bureau council university institute".split())
 # Heads that make the names before them places ("Nuristan and Kunar provinces").
@@ -899,6 +908,10 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         candidate.entity_type = "Organization"
         candidate.reason = "organization-word"
         return True
+    if _ends_in_a_place_word(span, words, candidate.label):
+        candidate.entity_type = "Place"
+        candidate.reason = "place-word"
+        return True
     if candidate.label != "PERSON" and candidate.acronym_of is None and _described_as_person(doc, span):
         # "Jacobs, 20,", "Lincoln, the 16th president", "Pereira's father": NER's
         # organization or place is a person the sentence describes as one.
@@ -918,6 +931,20 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         # the word is rare enough ("Reading" and "Nice" stay towns; "War" is no place).
         return False
     return True
+
+
+def _ends_in_a_place_word(span: Span, words: list[str], label: str) -> bool:
+    """A name of two or more words ending in a capitalized place noun ("Sierra Nevada" is not one;
+    "Custer National Forest", "San Gabriel River Channel" are)."""
+    if len(words) < 2 or words[-1] not in PLACE_NAME_WORDS or not span[-1].text[:1].isupper():
+        return False
+    return label != "PERSON" or words[-1] not in SURNAME_PLACE_WORDS
+
+
+def _is_dateline(doc: Doc, span: Span) -> bool:
+    """The sentence's first words, then a colon or dash: a dateline or heading names a place
+    ("Montana : A fire burning ..."), never a speaker in news copy that reaches us."""
+    return span.start == span.sent.start and span.end < len(doc) and doc[span.end].text in DATELINE_MARKS
 
 
 def _described_as_person(doc: Doc, span: Span) -> bool:
@@ -953,8 +980,10 @@ def _known_place_in_place_context(doc: Doc, span: Span, label: str) -> bool:
     if not places or span.text.isupper() and len(span) == 1 and len(span.text) <= 4:
         return False
     root = span.root
-    in_place_syntax = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS) or (
-        root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in PLACE_MODIFIED_NOUNS and root.head.i >= span.end
+    in_place_syntax = (
+        (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS)
+        or (root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in PLACE_MODIFIED_NOUNS and root.head.i >= span.end)
+        or _is_dateline(doc, span)
     )
     if any(place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for place in places):
         # Many people share a name with a state or country ("Georgia", "Jordan"): NER's

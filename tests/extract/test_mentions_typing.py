@@ -137,3 +137,15 @@ def test_mentions_typing_soviet_union_is_a_country_not_an_organization(extractor
     found = typed(extractor, "The talks were held at the request of the Soviet Union , the European Union said .")
     assert found.get("Soviet Union") == "Place" and found.get("European Union") == "Organization"
     assert gazetteer.best_match("USSR").name == "Soviet Union"
+
+
+def test_mentions_typing_place_words_and_datelines_make_places(extractor):
+    # A capitalized place noun ends the name: forests, rivers and parishes are places, not organizations.
+    found = typed(extractor, "Crews fought a blaze in the Bitterroot National Forest near the Clearwater River on Sunday .")
+    assert found.get("Bitterroot National Forest") == "Place", found
+    assert found.get("Clearwater River") == "Place", found
+    # A state at the head of a sentence, before a colon, is a dateline (NER may call it a person).
+    found = typed(extractor, "Montana : A fire burning in grassland became the state 's biggest fire of the summer .")
+    assert found.get("Montana") == "Place", found
+    # A surname that is also a place noun keeps NER's person label.
+    assert typed(extractor, "Director Michael Bay said the film would open in June .").get("Michael Bay") == "Person"
