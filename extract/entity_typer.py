@@ -34,6 +34,15 @@ from extract import gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "entity_typer.json"
 _CHILD_DEPENDENCIES = frozenset({"appos", "compound", "amod", "prep", "poss"})
+# Lowercase words anywhere in the sentence that tell what kind of thing it talks about:
+# a town ("the town 's mayor"), a company ("sells", "shares"), a person ("his wife").
+_SENTENCE_CUES = frozenset(
+    """town city village community county state mayor resident residents hometown native suburb downtown
+    company firm share shares stock sell sells sold maker manufacturer airline airlines business customer
+    customers product products profit executive wife husband son daughter widow actor singer""".split()
+)
+# Marks after a sentence's first name that make it a dateline or heading ("Montana : A fire ...").
+_DATELINE_MARKS = frozenset({":", "_", "--", "—"})
 # "None" is what CoNLL04 calls no actor (dates, titles, works) or nothing at all.
 CLASSES = ("Person", "Organization", "Place", "None")
 
@@ -127,6 +136,19 @@ def span_features(
     for child in root.children:
         if child.dep_ in _CHILD_DEPENDENCIES and not start <= child.i < end:
             features.append(f"child={child.dep_}|{child.lemma_.lower() if not child.text[:1].isupper() else _shape(child.text)}")
+    # What a preposition's object hangs on: "diver Brian Michaud of Millinocket" (of a person) reads
+    # as a town, "shares of" as a company.
+    if root.dep_ == "pobj":
+        attached = head.head
+        features.append(f"pobj={head.lower_}|{attached.ent_type_ or attached.pos_}")
+        if not attached.text[:1].isupper():
+            features.append(f"pobj_head={head.lower_}|{attached.lemma_.lower()}")
+    if root.dep_ == "appos" and not start <= head.i < end:
+        features.append(f"appos_of={head.lemma_.lower() if not head.text[:1].isupper() else head.ent_type_ or _shape(head.text)}")
+    if start == sentence_start and end < sentence_end and doc[end].text in _DATELINE_MARKS:
+        features.append("dateline")
+    cues = {token.lower_ for token in doc[sentence_start:sentence_end] if token.lower_ in _SENTENCE_CUES and token.text.islower()}
+    features += [f"cue={cue}" for cue in sorted(cues)]
     # The verb a subject goes with: people say, tell and are born, places are visited.
     if root.dep_ in {"nsubj", "nsubjpass"}:
         features.append(f"subject_of={head.lemma_.lower()}")
