@@ -56,7 +56,30 @@ MEMBER_ROLES: Final[frozenset[str]] = frozenset(
 DEPUTY_MODIFIERS: Final[frozenset[str]] = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 # Modifiers that make a member word a leader word ("chief editor", "chief economist").
 CHIEF_MODIFIERS: Final[frozenset[str]] = frozenset({"chief", "head", "supreme", "top"})
-FORMER_MODIFIERS: Final[frozenset[str]] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "late", "previous", "then"})
+FORMER_MODIFIERS: Final[frozenset[str]] = frozenset(
+    {"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "late", "previous", "then", "retired"}
+)
+# Modifiers of a role nobody holds yet: "a possible Supreme Court nominee", "a would-be assassin",
+# "the prospective chairman". The role asserts nothing about membership or leadership.
+UNHELD_MODIFIERS: Final[frozenset[str]] = frozenset(
+    {"possible", "potential", "would-be", "prospective", "future", "aspiring", "likely", "hypothetical", "wannabe"}
+)
+# Modifiers that hedge a role: "the accused assassin of President Kennedy", "an alleged member of".
+HEDGED_ROLE_MODIFIERS: Final[frozenset[str]] = frozenset(
+    {"accused", "alleged", "suspected", "reputed", "purported", "presumed", "supposed"}
+)
+# Verbs of trying or intending: "tried to kill President Ford", "plans to set up a base in Y".
+# What the verb under them says did not (yet) happen.
+INTENTION_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "try", "attempt", "plot", "plan", "conspire", "seek", "threaten", "intend", "want", "vow", "aim",
+        "scheme", "fail", "hope", "wish", "propose", "offer", "consider", "contemplate", "refuse", "decline",
+    }
+)
+# Adjectives that make a killing noun an attempt: "the attempted murder of X", "a failed assassination".
+ATTEMPT_MODIFIERS: Final[frozenset[str]] = frozenset(
+    {"attempted", "failed", "foiled", "botched", "planned", "plotted", "thwarted", "would-be", "unsuccessful"}
+)
 
 # Nouns that stand for a group's people: "al-Qaeda fighters are located in Kandahar"
 # says where al-Qaeda is. Only used to carry an organization into locatedIn/alliedWith/opposes.

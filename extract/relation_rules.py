@@ -22,10 +22,13 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from extract.relation_lexicon import (
+    ATTEMPT_MODIFIERS,
     CHIEF_MODIFIERS,
     COLLECTIVE_NOUNS,
     DEPUTY_MODIFIERS,
     FORMER_MODIFIERS,
+    HEDGED_ROLE_MODIFIERS,
+    INTENTION_VERBS,
     KILLER_NOUNS,
     KILLING_NOUNS,
     LEADER_ROLES,
@@ -37,6 +40,7 @@ from extract.relation_lexicon import (
     PRESENCE_NOUNS,
     RELATIVE_PRONOUNS,
     RESIDENCE_NOUNS,
+    UNHELD_MODIFIERS,
     VERB_TRIGGERS,
 )
 from newskg.model import Mention, mention_key
@@ -126,6 +130,10 @@ class ParseIndex:
                         if other is not None and other is not mention:
                             found.setdefault(mention_key(other), Argument(other))
         return sorted(found.values(), key=lambda argument: argument.mention.start)
+
+    def own_arguments(self, token: Token, *, collective: bool = True) -> list[Argument]:
+        """The mentions ``token`` alone stands for, leaving out what is coordinated with it."""
+        return self._single_argument(token, collective=collective)
 
     def _single_argument(self, token: Token, *, collective: bool) -> list[Argument]:
         mention = self.mention_at(token)
@@ -387,10 +395,29 @@ def role_title(role: Token, index: ParseIndex) -> str:
     return " ".join([*(token.text for token in words), head])
 
 
+def premodifier_words(noun: Token) -> set[str]:
+    """The words before a noun inside its own phrase, hyphenated ones joined again:
+    "a possible Supreme Court nominee" → {"a", "possible", "supreme", "court"}; "would-be" stays whole."""
+    found: set[str] = set()
+    for child in noun.lefts:
+        # Only the noun's own modifiers: a left edge reached through an apposition or a clause
+        # ("as possible, ' said Suzanne Zachry, spokeswoman") is another phrase's.
+        if child.dep_ not in {"amod", "compound", "nmod", "det", "advmod", "nummod", "poss", "punct", "npadvmod"}:
+            continue
+        words = noun.doc[child.left_edge.i : child.right_edge.i + 1]
+        found.update(token.lower_ for token in words)
+        found.update(words.text.lower().replace(" - ", "-").split())
+    hyphenated = noun.doc[max(noun.i - 3, 0) : noun.i].text.lower().replace(" - ", "-").split()
+    found.update(word for word in hyphenated if "-" in word)  # "would-be", parsed as three tokens
+    return found
+
+
 def is_former(role: Token) -> bool:
     for child in role.children:
         if child.lower_ in FORMER_MODIFIERS and child.dep_ in {"amod", "advmod", "compound"}:
             return True
+    if premodifier_words(role) & FORMER_MODIFIERS:
+        return True  # "a former Yale University law professor", where the parser hangs "former" on "University"
     before = role.doc[role.i - 1] if role.i > 0 else None
     return before is not None and before.lower_ in {"ex-", "ex"}
 
@@ -428,7 +455,14 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
     if holders:
         return holders, "named"
     if role.dep_ == "appos":
-        return [a for a in index.arguments(role.head, collective=False) if a.mention.entity_type in types], "appos"
+        if role.tag_ in {"NNS", "NNPS"}:
+            # "Baryal and Hakeem, governors of ...": a plural role is held by every conjunct.
+            return [a for a in index.arguments(role.head, collective=False) if a.mention.entity_type in types], "appos"
+        # A singular role describes one name: the conjunct nearest before it, whatever the parser
+        # attached it to ("Hunt and James Earl Ray, the killer of King" is Ray; in "Winter, a former
+        # professor at Yale, and Starr" it is Winter, never Starr).
+        nearest = [t for t in coordinated(role.head) if t.i < role.i][-1:] or [role.head]
+        return [a for a in index.own_arguments(nearest[0], collective=False) if a.mention.entity_type in types][-1:], "appos"
     if role.dep_ == "conj":
         # "a senior Taliban commander and member of the Haqqani Network": share the first conjunct's holder.
         first = role
@@ -440,6 +474,10 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
             owner = first.head.head
             if owner.pos_ == "NOUN" and owner.lemma_.lower() in LEADER_ROLES | MEMBER_ROLES:
                 first = owner
+        if index.mention_at(first) is not None:
+            # "his wife, Siti Hasmah and the deputy secretary of the Foreign Ministry, Abdul Halim Ali":
+            # a role coordinated with a name is another person, not a title of that name.
+            return [], ""
         holders, how = role_holders(first, index, types=types)
         return holders, how
     if role.dep_ == "compound":
@@ -489,6 +527,9 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
         holders, how = role_holders(role, index, types=holder_types)
     if not holders:
         return
+    premodifiers = premodifier_words(role)
+    if premodifiers & UNHELD_MODIFIERS:
+        return  # "a possible Supreme Court nominee", "a would-be assassin": nobody holds the role
     modifiers = {child.lower_ for child in role.lefts if child.dep_ in {"amod", "compound", "nmod"}}
     if role.i > 1 and role.doc[role.i - 1].text == "-":
         modifiers.add(role.doc[role.i - 2].lower_)  # "vice-president"
@@ -544,6 +585,8 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     verb = governing_verb(role)
     time = time_of(verb, index)
     factor = hedge_factor(verb)
+    if premodifiers & HEDGED_ROLE_MODIFIERS:
+        factor *= 0.85  # "the accused assassin of President Kennedy": the text itself hedges
     method = f"dep:{how}-role" if predicate != "partOf" else f"dep:{how}-part"
     triggers = (role,)
 
@@ -586,7 +629,7 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
         return
     if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "ADJ" and lemma in {"allied", "ally"}):
         return
-    if is_negated(verb):
+    if is_negated(verb) or (predicate in UNREALIZED_PREDICATES and is_intended_only(verb)):
         return
     passive = any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
     subject_tokens = clause_subjects(verb)
@@ -652,6 +695,24 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
         yield Candidate(first, chosen, second, 0.8 * factor, method, triggers, None, False, time)
 
 
+# Predicates that state a fact which an intention does not make true: "tried to kill X" killed
+# nobody, "plans to set up a base in Y" is not based there. Stances (opposes, alliedWith) stand.
+UNREALIZED_PREDICATES = frozenset({"killed", "diedIn", "controls", "memberOf", "leaderOf", "locatedIn"})
+
+
+def is_intended_only(verb: Token) -> bool:
+    """"(who) tried to kill President Ford", "plotted to assassinate", "failed to take over": the verb is
+    the complement of a verb of trying or intending."""
+    current = verb
+    for _ in range(2):  # "had tried and failed to kill": through one conjoined verb
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in INTENTION_VERBS:
+            return True
+        if current.dep_ != "conj":
+            return False
+        current = current.head
+    return False
+
+
 def fronted_subject(verb: Token, index: ParseIndex) -> list[Argument]:
     """A subject the parser swallowed into a fronted phrase.
 
@@ -709,6 +770,8 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
     if noun.pos_ != "NOUN":
         return
     if lemma in KILLING_NOUNS:
+        if premodifier_words(noun) & ATTEMPT_MODIFIERS:
+            return  # "the attempted murder of X": X survived
         victim_tokens = prepositional_objects(noun, frozenset({"of"}))
         for when in prepositional_objects(noun, frozenset({"in", "on"})):
             if when.ent_type_ in {"DATE", "TIME"} or when.like_num:

@@ -1,0 +1,88 @@
+"""Guards that keep the parse rules from stating false facts, with the real model.
+
+Each guard has a sentence where the old rule read a fact the text does not say, and where
+useful a near twin where the fact must still come out (so a guard cannot pass by silencing
+the rule altogether).
+"""
+
+from __future__ import annotations
+
+from newskg.model import Document, Relation, content_id
+
+
+def extract(extractor, text: str) -> tuple[dict[str, str], list[Relation]]:
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return names, list(extraction.relations)
+
+
+def rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say (the learned classifier is not under test here)."""
+    names, relations = extract(extractor, text)
+    return {(names[r.subject], r.predicate, names[r.object]) for r in relations if r.method.startswith(("dep:", "name:"))}
+
+
+def test_relation_rules_role_coordinated_with_a_name_is_another_person(extractor):
+    # "his wife, Maria Lopez and the deputy director of ..., Carlos Ruiz": the role is Ruiz's, not Lopez's.
+    found = rule_triples(
+        extractor,
+        "The minister was accompanied by his wife , Maria Lopez and the deputy director of the Central Bank , "
+        "Carlos Ruiz , during the visit .",
+    )
+    assert ("Maria Lopez", "memberOf", "Central Bank") not in found
+
+
+def test_relation_rules_singular_appositive_role_describes_the_nearest_name(extractor):
+    found = rule_triples(extractor, "The photos show John Miller and Peter Grant , the killer of Senator Robert Hayes .")
+    assert ("Peter Grant", "killed", "Senator Robert Hayes") in found
+    assert ("John Miller", "killed", "Senator Robert Hayes") not in found
+
+
+def test_relation_rules_plural_appositive_role_describes_every_name(extractor):
+    found = rule_triples(extractor, "Ahmed Karimi and Yusuf Rahimi , commanders of the Kabul Network , were arrested .")
+    assert {("Ahmed Karimi", "memberOf", "Kabul Network"), ("Yusuf Rahimi", "memberOf", "Kabul Network")} <= found
+
+
+def test_relation_rules_possible_nominee_is_no_member(extractor):
+    assert ("Mark Ellison", "memberOf", "Supreme Court") not in rule_triples(
+        extractor, "Mark Ellison has been mentioned as a possible Supreme Court nominee ."
+    )
+    assert ("Mark Ellison", "memberOf", "Supreme Court") in rule_triples(
+        extractor, "Mark Ellison is a member of the Supreme Court ."
+    )
+
+
+def test_relation_rules_would_be_assassin_killed_nobody(extractor):
+    found = rule_triples(extractor, "John Hinckley , the would-be assassin of President Ronald Reagan , was released .")
+    assert not [fact for fact in found if fact[1] == "killed"]
+
+
+def test_relation_rules_trying_to_kill_is_not_killing(extractor):
+    assert not [
+        fact
+        for fact in rule_triples(extractor, "Sara Moore , who tried to kill President Gerald Ford , was released from prison .")
+        if fact[1] == "killed"
+    ]
+    assert not [
+        fact
+        for fact in rule_triples(
+            extractor, "Police said the attack was planned by Nadia Karim , who plotted to assassinate Governor Paul Dunn ."
+        )
+        if fact[1] == "killed"
+    ]
+    assert ("Sara Moore", "killed", "Gerald Ford") in rule_triples(extractor, "Sara Moore killed Gerald Ford in 1975 .")
+
+
+def test_relation_rules_attempted_murder_killed_nobody(extractor):
+    found = rule_triples(extractor, "Tom Bell was charged over the attempted murder of Senator Robert Hayes by Peter Grant .")
+    assert not [fact for fact in found if fact[1] == "killed"]
+    found = rule_triples(extractor, "Tom Bell was charged over the murder of Senator Robert Hayes by Peter Grant .")
+    assert ("Peter Grant", "killed", "Senator Robert Hayes") in found
+
+
+def test_relation_rules_retired_role_is_former(extractor):
+    names, relations = extract(extractor, "David Kent , a retired CIA officer , said the plan would fail .")
+    memberships = [r for r in relations if names[r.subject] == "David Kent" and names[r.object] == "CIA"]
+    assert memberships and all(r.former for r in memberships)
+    assert all(r.role == "officer" for r in memberships if r.method.startswith("dep:"))
