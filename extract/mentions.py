@@ -64,6 +64,17 @@ PLACE_NAME_WORDS = frozenset(
 SURNAME_PLACE_WORDS = frozenset("lake bay beach park range".split())
 # Punctuation after a sentence's first name that marks it as a dateline or a heading ("Montana : A fire ...").
 DATELINE_MARKS = frozenset({":", "_", "--", "—"})
+# A lowercase noun just before a name that says what kind of thing it is ("the copper company
+# Codelco", "the port city Chittagong"). "state" and "country" are left out: "the state Legislature".
+ORGANIZATION_KIND_NOUNS = frozenset(
+    """company firm airline carrier maker manufacturer automaker retailer bank newspaper magazine broadcaster
+    agency conglomerate subsidiary brokerage insurer utility studio""".split()
+)
+PLACE_KIND_NOUNS = frozenset("town city village port island province region district suburb hamlet".split())
+# What a place has, so that "X 's" before it makes X a place ("Winterset 's busiest street").
+PLACE_POSSESSIONS = frozenset(
+    "mayor residents inhabitants citizens street streets downtown outskirts suburbs population skyline neighborhoods".split()
+)
 # Words that start an organization's name ("Ministry of the Interior").
 ORGANIZATION_STARTS = frozenset("ministry department directorate office bureau council university institute".split())
 # Heads that make the names before them places ("Nuristan and Kunar provinces").
@@ -908,6 +919,17 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         candidate.entity_type = "Organization"
         candidate.reason = "organization-word"
         return True
+    kind = _kind_noun_before(doc, span)
+    if kind is not None:
+        candidate.entity_type = kind
+        candidate.reason = "kind-noun"
+        candidate.fixed_type = True
+        return True
+    if candidate.label != "PERSON" and span.root.dep_ == "poss" and span.root.head.lower_ in PLACE_POSSESSIONS:
+        candidate.entity_type = "Place"
+        candidate.reason = "place-possession"
+        candidate.fixed_type = True
+        return True
     if _ends_in_a_place_word(span, words, candidate.label):
         candidate.entity_type = "Place"
         candidate.reason = "place-word"
@@ -939,6 +961,21 @@ def _ends_in_a_place_word(span: Span, words: list[str], label: str) -> bool:
     if len(words) < 2 or words[-1] not in PLACE_NAME_WORDS or not span[-1].text[:1].isupper():
         return False
     return label != "PERSON" or words[-1] not in SURNAME_PLACE_WORDS
+
+
+def _kind_noun_before(doc: Doc, span: Span) -> EntityType | None:
+    """"the copper company Codelco" names an organization, "the port city Chittagong" a place:
+    the lowercase noun right before the name, modifying it, says which."""
+    if span.start == 0:
+        return None
+    noun = doc[span.start - 1]
+    if not noun.text.islower() or not (noun.head.i == span.root.i or span.root.head.i == noun.i):
+        return None
+    if noun.lower_ in ORGANIZATION_KIND_NOUNS:
+        return "Organization"
+    if noun.lower_ in PLACE_KIND_NOUNS:
+        return "Place"
+    return None
 
 
 def _is_dateline(doc: Doc, span: Span) -> bool:

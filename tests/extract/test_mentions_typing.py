@@ -149,3 +149,12 @@ def test_mentions_typing_place_words_and_datelines_make_places(extractor):
     assert found.get("Montana") == "Place", found
     # A surname that is also a place noun keeps NER's person label.
     assert typed(extractor, "Director Michael Bay said the film would open in June .").get("Michael Bay") == "Person"
+
+
+def test_mentions_typing_kind_noun_and_possessions_decide_the_type(extractor):
+    # A lowercase noun right before a name says what it is, whatever NER guessed (here a place).
+    found = typed(extractor, "The Peruvian mining company Minsur said output at the mine rose in May .")
+    assert found.get("Minsur") == "Organization", found
+    # A name whose mayor or streets the sentence talks of is a town (NER: an organization).
+    found = typed(extractor, "Toddington 's mayor said the bridge would reopen .")
+    assert found.get("Toddington") == "Place", found
