@@ -1088,6 +1088,44 @@ def voices_other_clause(doc: Doc, subject: Mention, obj: Mention) -> bool:
     return False
 
 
+def seat_of_office(candidates: list[Candidate]) -> Iterator[Candidate]:
+    """The leader of a place is there: "Ohio's governor, Richard Celeste", "Hun Sen, second prime
+    minister of Cambodia" also place the person in the place they govern (confidence a little lower)."""
+    for candidate in candidates:
+        if candidate.predicate != "leaderOf" or candidate.former or is_counted_in_history(candidate.triggers[0]):
+            continue
+        if candidate.subject.mention.entity_type == "Person" and candidate.object.mention.entity_type == "Place":
+            yield Candidate(
+                candidate.subject, "locatedIn", candidate.object, round(candidate.confidence * 0.9, 3),
+                candidate.method + "+seat", candidate.triggers, candidate.role, candidate.former, candidate.time,
+            )
+
+
+CO_OFFICE_ORDINALS = frozenset({"first", "second", "1st", "2nd"})
+
+
+def is_counted_in_history(role: Token) -> bool:
+    """"the 34th president of the United States", "the last Incan King of Peru": an office counted
+    among its holders through history says nothing of where the holder is now. ("first prime
+    minister", "second deputy" are titles held side by side, not a count.)"""
+    # spaCy's NER calls "18th" a DATE as often as an ORDINAL: read the word itself.
+    ordinals = [child for child in role.lefts if child.dep_ in {"amod", "nummod"} and is_ordinal_word(child.lower_)]
+    return any(token.lower_ not in CO_OFFICE_ORDINALS for token in ordinals)
+
+
+ORDINAL_WORDS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "last",
+})
+
+
+def is_ordinal_word(word: str) -> bool:
+    """"18th", "23rd", "fifth", "twentieth", "last"."""
+    if word in ORDINAL_WORDS or word.endswith("ieth"):
+        return True
+    return word[:-2].isdigit() and word[-2:] in {"st", "nd", "rd", "th"}
+
+
 def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
     """X in Bethany and Bethany part of Conn. in the same sentence: X is in Conn. too."""
     within = [c for c in candidates if c.predicate == "partOf" and c.subject.mention.entity_type == "Place"]

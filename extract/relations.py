@@ -41,6 +41,7 @@ from extract.relation_rules import (
     place_closure,
     presence_rule,
     role_rule,
+    seat_of_office,
     verb_rule,
     voices_other_clause,
 )
@@ -79,6 +80,7 @@ def extract_relations(
 
 def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
     candidates = list(_direct_candidates(index))
+    candidates += seat_of_office(candidates)
     yield from candidates
     yield from place_closure(candidates)
 

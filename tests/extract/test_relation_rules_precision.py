@@ -86,3 +86,15 @@ def test_relation_rules_retired_role_is_former(extractor):
     memberships = [r for r in relations if names[r.subject] == "David Kent" and names[r.object] == "CIA"]
     assert memberships and all(r.former for r in memberships)
     assert all(r.role == "officer" for r in memberships if r.method.startswith("dep:"))
+
+
+def test_relation_rules_leader_of_a_place_is_there(extractor):
+    found = rule_triples(extractor, "The president appeared startled when he saw Ohio 's governor , Democrat Richard Celeste .")
+    assert {("Richard Celeste", "leaderOf", "Ohio"), ("Richard Celeste", "locatedIn", "Ohio")} <= found
+
+
+def test_relation_rules_office_counted_in_history_places_nobody(extractor):
+    # "the 18th President": a place in history, not where Grant is; the leadership itself stays.
+    found = rule_triples(extractor, "In 1822 , the 18th President of the United States , Ulysses S. Grant , was born in Point Pleasant , Ohio .")
+    assert ("Ulysses S. Grant", "leaderOf", "United States") in found
+    assert ("Ulysses S. Grant", "locatedIn", "United States") not in found
