@@ -75,6 +75,12 @@ PLACE_KIND_NOUNS = frozenset("town city village port island province region dist
 PLACE_POSSESSIONS = frozenset(
     "mayor residents inhabitants citizens street streets downtown outskirts suburbs population skyline neighborhoods".split()
 )
+# Nouns whose "of" names a person ("the assassination of Lincoln", "assassin of Lincoln") or
+# whose possessor is one ("Sohn 's home", "Booth 's grave").
+PERSONAL_NOUNS = frozenset(
+    """assassination assassin murder murderer killer killing death funeral grave widow biography memoirs
+    home""".split()
+)
 # Words that start an organization's name ("Ministry of the Interior").
 ORGANIZATION_STARTS = frozenset("ministry department directorate office bureau council university institute".split())
 # Heads that make the names before them places ("Nuristan and Kunar provinces").
@@ -940,6 +946,10 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         candidate.entity_type = "Person"
         candidate.reason = "described-as-person"
         return True
+    if candidate.acronym_of is None and _personal_noun_of(doc, span):
+        candidate.entity_type = "Person"
+        candidate.reason = "personal-noun"
+        return True
     if candidate.entity_type != "Place" and _known_place_in_place_context(doc, span, candidate.label):
         candidate.entity_type = "Place"
         candidate.reason = "known-place"
@@ -961,6 +971,29 @@ def _ends_in_a_place_word(span: Span, words: list[str], label: str) -> bool:
     if len(words) < 2 or words[-1] not in PLACE_NAME_WORDS or not span[-1].text[:1].isupper():
         return False
     return label != "PERSON" or words[-1] not in SURNAME_PLACE_WORDS
+
+
+def _personal_noun_of(doc: Doc, span: Span) -> bool:
+    """"the assassination of Lincoln", "Sohn 's home": only people are assassinated, buried or at home.
+    A name written in capitals or naming a country or state is left alone ("the death of NATO")."""
+    if any(token.is_upper and len(token) > 1 for token in span) or not span.text[:1].isupper():
+        return False
+    if _names_a_country_or_area(span.text):
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        owners = [root.head.head]
+    elif span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
+        # The parser may hang the possessive on a name between ("Koenig 's Ohio home"):
+        # the first lowercase word after the names is the thing possessed.
+        after = next((token for token in doc[span.end + 1 : span.end + 5] if not token.text[:1].isupper()), None)
+        owners = [root.head] if root.dep_ == "poss" else []
+        owners += [after] if after is not None and after.pos_ == "NOUN" else []
+    else:
+        return False
+    return any(
+        owner.i not in range(span.start, span.end) and owner.text.islower() and owner.lemma_.lower() in PERSONAL_NOUNS for owner in owners
+    )
 
 
 def _kind_noun_before(doc: Doc, span: Span) -> EntityType | None:

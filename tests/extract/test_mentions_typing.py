@@ -158,3 +158,12 @@ def test_mentions_typing_kind_noun_and_possessions_decide_the_type(extractor):
     # A name whose mayor or streets the sentence talks of is a town (NER: an organization).
     found = typed(extractor, "Toddington 's mayor said the bridge would reopen .")
     assert found.get("Toddington") == "Place", found
+
+
+def test_mentions_typing_assassinated_or_at_home_is_a_person(extractor):
+    # Only people are assassinated or have a home: NER's place gives way.
+    assert typed(extractor, "The museum marks the assassination of Garfield in 1881 .").get("Garfield") == "Person"
+    found = typed(extractor, "Agents arrived at Koenig 's Ohio home before dawn and arrested him .")
+    assert found.get("Koenig") == "Person" and found.get("Ohio") == "Place", found
+    # A country stays a place whatever happens to it.
+    assert typed(extractor, "He wrote about the death of Yugoslavia .").get("Yugoslavia") == "Place"
