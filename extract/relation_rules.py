@@ -505,7 +505,32 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
             if argument.mention.entity_type in types
         ]
         return holders, "copula"
+    fronted = fronted_role_holder(role, index, types=types)
+    if fronted:
+        return fronted, "fronted"
     return [], ""
+
+
+def fronted_role_holder(role: Token, index: ParseIndex, *, types: set[str]) -> list[Argument]:
+    """A role phrase that opens the sentence, set off by a comma before the name it describes:
+    "A University of Texas law professor, Wright helped devise ...", "A former Associated Press
+    reporter now representing IAI, Klemow protects ...". The parser rarely links the two."""
+    sentence = role.sent
+    subtree = {token.i for token in role.subtree}
+    if any(i not in subtree for i in range(sentence.start, role.i)):
+        return []
+    comma = role.i + 1
+    while comma < sentence.end and index.doc[comma].text != "," and comma in subtree:
+        comma += 1
+    if comma + 1 >= sentence.end or index.doc[comma].text != ",":
+        return []
+    holder = index.mention_at(index.doc[comma + 1])
+    if holder is None or holder.entity_type not in types or index.span_of(holder).start != comma + 1:
+        return []
+    after = index.span_of(holder).end
+    if after < sentence.end and index.doc[after].lower_ in {"and", "or", ","}:
+        return []  # "A lawyer, John Smith and ...": a list, not one person described
+    return [Argument(holder, 0.9, "fronted")]
 
 
 def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
@@ -632,6 +657,8 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
     if is_negated(verb) or (predicate in UNREALIZED_PREDICATES and is_intended_only(verb)):
         return
     passive = any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    # "the Mediterranean Foundation headed by Juan Novara": a participle on a noun is passive, its noun the subject.
+    passive = passive or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     subject_tokens = clause_subjects(verb)
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if verb.tag_ in {"VBD", "VBN"} and following is not None:

@@ -98,3 +98,15 @@ def test_relation_rules_office_counted_in_history_places_nobody(extractor):
     found = rule_triples(extractor, "In 1822 , the 18th President of the United States , Ulysses S. Grant , was born in Point Pleasant , Ohio .")
     assert ("Ulysses S. Grant", "leaderOf", "United States") in found
     assert ("Ulysses S. Grant", "locatedIn", "United States") not in found
+
+
+def test_relation_rules_participle_on_a_noun_is_passive(extractor):
+    found = rule_triples(extractor, "There is a study conducted by the Mediterranean Foundation headed by Juan Novara .")
+    assert ("Juan Novara", "leaderOf", "Mediterranean Foundation") in found
+
+
+def test_relation_rules_fronted_role_describes_the_name_after_the_comma(extractor):
+    found = rule_triples(extractor, "A University of Texas law professor , Wright helped devise the legal argument .")
+    assert ("Wright", "memberOf", "University of Texas") in found
+    names, relations = extract(extractor, "A former Associated Press reporter now representing IAI in Washington , Klemow protects the Arrow .")
+    assert [r.former for r in relations if (names[r.subject], names[r.object]) == ("Klemow", "Associated Press")] == [True]
