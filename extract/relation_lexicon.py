@@ -214,6 +214,10 @@ KILLER_NOUNS: Final[frozenset[str]] = frozenset({"assassin", "killer", "murderer
 # Residence nouns: "a resident of Chicago", "a native of Ohio" (locatedIn Person → Place).
 RESIDENCE_NOUNS: Final[frozenset[str]] = frozenset({"resident", "native", "citizen", "inhabitant", "townsman"})
 
+# Nouns for the place a person belongs to: "his hometown of Grants", "her Germantown home",
+# "died at his home in Larchmont" (locatedIn Person → Place, read off the possessor).
+HOME_NOUNS: Final[frozenset[str]] = frozenset({"hometown", "home", "birthplace", "homeland"})
+
 # Words that hedge a claim: kept, but with lower confidence.
 HEDGE_LEMMAS: Final[frozenset[str]] = frozenset(
     {"may", "might", "could", "allegedly", "reportedly", "possibly", "perhaps", "suspect", "allege", "believe", "claim", "rumor", "rumour"}

@@ -28,6 +28,7 @@ from extract.relation_lexicon import (
     DEPUTY_MODIFIERS,
     FORMER_MODIFIERS,
     HEDGED_ROLE_MODIFIERS,
+    HOME_NOUNS,
     INTENTION_VERBS,
     KILLER_NOUNS,
     KILLING_NOUNS,
@@ -813,6 +814,9 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
     if lemma in AID_NOUNS:
         yield from aid_rule(noun, index)
         return
+    if lemma in HOME_NOUNS:
+        yield from home_rule(noun, index)
+        return
     if lemma not in NOUN_TRIGGERS and lemma not in {"bond"}:
         return
     predicate, prepositions = NOUN_TRIGGERS.get(lemma, ("associatedWith", frozenset({"with"})))
@@ -838,6 +842,37 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
         for other in others:
             if owner.mention is not other.mention:
                 yield Candidate(owner, predicate, other, 0.7 * hedge_factor(verb), f"dep:noun-{lemma}", (noun,))
+
+
+def home_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """A person's home: "Nelson's hometown of Abbott", "her Germantown home", "died at his home in
+    Larchmont", "Beaumont, Texas, Richardson's hometown". The person is the possessor (a name, or
+    "his"/"her" resolved like a pronoun); "their" and unnamed owners give nothing."""
+    # The tagger often takes "home" for an adverb ("from her Germantown home"); a possessor says it is a noun.
+    if noun.pos_ not in {"NOUN", "ADV"} or noun.lemma_.lower() not in HOME_NOUNS:
+        return
+    owners: list[Argument] = []
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        mention = index.mention_at(child)
+        if mention is not None:
+            owners.append(Argument(mention))
+        elif child.lower_ in {"his", "her"}:
+            antecedent = index.resolve_pronoun(child)
+            if antecedent is not None:
+                owners.append(Argument(antecedent, 0.85, "pronoun"))
+    owners = [owner for owner in owners if owner.mention.entity_type == "Person"]
+    if not owners:
+        return
+    places = [a for t in prepositional_objects(noun, frozenset({"of", "in"})) for a in index.arguments(t, collective=False)]
+    places += [Argument(m) for m in index.modifier_mentions(noun, types={"Place"}) if m not in {o.mention for o in owners}]
+    if noun.dep_ == "appos" and index.mention_at(noun.head) is not None:
+        places.append(Argument(index.mention_at(noun.head)))
+    for owner in owners:
+        for place in places:
+            if place.mention.entity_type == "Place":
+                yield Candidate(owner, "locatedIn", place, 0.75, f"dep:home-{noun.lemma_.lower()}", (noun,))
 
 
 AID_NOUNS = frozenset({"help", "support", "backing", "assistance", "aid", "funding", "sponsorship"})

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from extract.relation_lexicon import (
     COLLECTIVE_NOUNS,
+    HOME_NOUNS,
     KILLER_NOUNS,
     KILLING_NOUNS,
     LEADER_ROLES,
@@ -34,6 +35,7 @@ from extract.relation_rules import (
     Argument,
     appositive_rule,
     Candidate,
+    home_rule,
     ParseIndex,
     name_rules,
     noun_rule,
@@ -89,7 +91,7 @@ def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
 # start none, and skipping them before spaCy builds a Token object is most of the rules' saving.
 _NOUN_RULE_LEMMAS = (
     LEADER_ROLES | MEMBER_ROLES | PART_NOUNS | KILLER_NOUNS | RESIDENCE_NOUNS | {"charge"}  # role_rule
-    | KILLING_NOUNS | AID_NOUNS | NOUN_TRIGGERS.keys() | {"bond"}  # noun_rule
+    | KILLING_NOUNS | AID_NOUNS | HOME_NOUNS | NOUN_TRIGGERS.keys() | {"bond"}  # noun_rule
     | PRESENCE_NOUNS | COLLECTIVE_NOUNS  # presence_rule
 )
 _VERB_RULE_LEMMAS = VERB_TRIGGERS.keys() | {verb for verb, _ in PHRASAL_TRIGGERS}
@@ -106,6 +108,8 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
                 yield from role_rule(token, index)
                 yield from noun_rule(token, index)
                 yield from presence_rule(token, index)
+        elif pos == "ADV" and lemma in HOME_NOUNS:
+            yield from home_rule(doc[i], index)
         elif pos in {"VERB", "AUX", "ADJ"}:
             if lemma in _VERB_RULE_LEMMAS or lemma == "<num>":
                 yield from verb_rule(doc[i], index)

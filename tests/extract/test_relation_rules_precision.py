@@ -110,3 +110,11 @@ def test_relation_rules_fronted_role_describes_the_name_after_the_comma(extracto
     assert ("Wright", "memberOf", "University of Texas") in found
     names, relations = extract(extractor, "A former Associated Press reporter now representing IAI in Washington , Klemow protects the Arrow .")
     assert [r.former for r in relations if (names[r.subject], names[r.object]) == ("Klemow", "Associated Press")] == [True]
+
+
+def test_relation_rules_home_of_a_named_or_pronoun_possessor(extractor):
+    found = rule_triples(extractor, "In Waco , near Nelson 's hometown of Abbott , salesman Dave Crowe proposed a fund .")
+    assert ("Nelson", "locatedIn", "Abbott") in found
+    assert ("Dave Crowe", "locatedIn", "Abbott") not in found
+    found = rule_triples(extractor, "Ms. Toth decided against renting a house , commuting 60 miles from her Germantown home .")
+    assert ("Toth", "locatedIn", "Germantown") in found
