@@ -846,13 +846,15 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
 
 def home_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
     """A person's home: "Nelson's hometown of Abbott", "her Germantown home", "died at his home in
-    Larchmont", "Beaumont, Texas, Richardson's hometown". The person is the possessor (a name, or
+    Larchmont", "Beaumont, Texas, Richardson's hometown", "his native South Carolina". The person is the possessor (a name, or
     "his"/"her" resolved like a pronoun); "their" and unnamed owners give nothing."""
+    native = noun.lower_ == "native" and noun.dep_ == "amod" and index.mention_at(noun.head) is not None
     # The tagger often takes "home" for an adverb ("from her Germantown home"); a possessor says it is a noun.
-    if noun.pos_ not in {"NOUN", "ADV"} or noun.lemma_.lower() not in HOME_NOUNS:
+    if not native and (noun.pos_ not in {"NOUN", "ADV"} or noun.lemma_.lower() not in HOME_NOUNS):
         return
+    owned = noun.head if native else noun  # "his native South Carolina": the place itself is owned
     owners: list[Argument] = []
-    for child in noun.children:
+    for child in owned.children:
         if child.dep_ != "poss":
             continue
         mention = index.mention_at(child)
@@ -864,6 +866,12 @@ def home_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
                 owners.append(Argument(antecedent, 0.85, "pronoun"))
     owners = [owner for owner in owners if owner.mention.entity_type == "Person"]
     if not owners:
+        return
+    if native:
+        place = index.mention_at(noun.head)
+        if place is not None and place.entity_type == "Place":
+            for owner in owners:
+                yield Candidate(owner, "locatedIn", Argument(place), 0.75, "dep:home-native", (noun,))
         return
     places = [a for t in prepositional_objects(noun, frozenset({"of", "in"})) for a in index.arguments(t, collective=False)]
     places += [Argument(m) for m in index.modifier_mentions(noun, types={"Place"}) if m not in {o.mention for o in owners}]

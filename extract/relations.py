@@ -108,7 +108,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
                 yield from role_rule(token, index)
                 yield from noun_rule(token, index)
                 yield from presence_rule(token, index)
-        elif pos == "ADV" and lemma in HOME_NOUNS:
+        elif (pos == "ADV" and lemma in HOME_NOUNS) or (pos == "ADJ" and lemma == "native"):
             yield from home_rule(doc[i], index)
         elif pos in {"VERB", "AUX", "ADJ"}:
             if lemma in _VERB_RULE_LEMMAS or lemma == "<num>":

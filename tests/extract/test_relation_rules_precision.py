@@ -118,3 +118,9 @@ def test_relation_rules_home_of_a_named_or_pronoun_possessor(extractor):
     assert ("Dave Crowe", "locatedIn", "Abbott") not in found
     found = rule_triples(extractor, "Ms. Toth decided against renting a house , commuting 60 miles from her Germantown home .")
     assert ("Toth", "locatedIn", "Germantown") in found
+
+
+def test_relation_rules_native_place_of_a_possessor(extractor):
+    found = rule_triples(extractor, "Jesse Jackson said Sunday that winning in his native South Carolina may give him momentum .")
+    assert ("Jesse Jackson", "locatedIn", "South Carolina") in found
+    assert not rule_triples(extractor, "He said the native population of Kenya is growing .")
