@@ -534,6 +534,13 @@ def fronted_role_holder(role: Token, index: ParseIndex, *, types: set[str]) -> l
     return [Argument(holder, 0.9, "fronted")]
 
 
+def names_a_thing_between(modifier: Mention, role: Token, index: ParseIndex) -> bool:
+    """Is there a common noun, outside any name, between a modifying name and its role noun?"""
+    span = index.span_of(modifier)
+    between = index.doc[span.end : role.i]
+    return any(token.pos_ == "NOUN" and index.mention_at(token) is None for token in between)
+
+
 def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     """Role nouns: "X, the leader of Y", "X is a fellow at Y", "Y commander X", "took over as Y leader"."""
     lemma = role.lemma_.lower()
@@ -630,6 +637,10 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
             modifier_predicate = predicate
             if prepositional and predicate == "leaderOf":
                 modifier_predicate = "memberOf"
+            if predicate == "leaderOf" and other.mention.entity_type == "Place" and names_a_thing_between(other.mention, role, index):
+                # "Dallas nightclub owner Jack Ruby", "Kabul police chief": the place is where the thing
+                # led is, and so where its leader is; he leads the nightclub, not Dallas.
+                modifier_predicate = "locatedIn"
             pairs.append((holder, other, modifier_predicate))
     for holder, other, chosen in pairs:
         if holder.mention is other.mention:

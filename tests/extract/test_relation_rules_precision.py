@@ -124,3 +124,11 @@ def test_relation_rules_native_place_of_a_possessor(extractor):
     found = rule_triples(extractor, "Jesse Jackson said Sunday that winning in his native South Carolina may give him momentum .")
     assert ("Jesse Jackson", "locatedIn", "South Carolina") in found
     assert not rule_triples(extractor, "He said the native population of Kenya is growing .")
+
+
+def test_relation_rules_place_before_a_thing_led_is_no_leadership(extractor):
+    # "Dallas nightclub owner": he owns the nightclub, not Dallas; the nightclub, and he, are in Dallas.
+    found = rule_triples(extractor, "In 1963 , Dallas nightclub owner Jack Ruby shot Lee Harvey Oswald .")
+    assert ("Jack Ruby", "leaderOf", "Dallas") not in found
+    assert ("Jack Ruby", "locatedIn", "Dallas") in found
+    assert ("Richard Celeste", "leaderOf", "Ohio") in rule_triples(extractor, "Ohio Governor Richard Celeste spoke .")
