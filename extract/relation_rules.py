@@ -534,6 +534,10 @@ def fronted_role_holder(role: Token, index: ParseIndex, *, types: set[str]) -> l
     return [Argument(holder, 0.9, "fronted")]
 
 
+# Roles held in the place they are sent "to".
+POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "emissary", "attache", "attaché"})
+
+
 def names_a_thing_between(modifier: Mention, role: Token, index: ParseIndex) -> bool:
     """Is there a common noun, outside any name, between a modifying name and its role noun?"""
     span = index.span_of(modifier)
@@ -642,6 +646,10 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
                 # led is, and so where its leader is; he leads the nightclub, not Dallas.
                 modifier_predicate = "locatedIn"
             pairs.append((holder, other, modifier_predicate))
+    if lemma in POSTED_ROLES:
+        # "U.S. Ambassador to Ukraine William Miller", "envoy to Cuba": posted in the place.
+        posts = [a for t in prepositional_objects(role, frozenset({"to"})) for a in index.arguments(t, collective=False)]
+        pairs.extend((holder, post, "locatedIn") for holder in holders for post in posts if post.mention.entity_type == "Place")
     for holder, other, chosen in pairs:
         if holder.mention is other.mention:
             continue

@@ -132,3 +132,9 @@ def test_relation_rules_place_before_a_thing_led_is_no_leadership(extractor):
     assert ("Jack Ruby", "leaderOf", "Dallas") not in found
     assert ("Jack Ruby", "locatedIn", "Dallas") in found
     assert ("Richard Celeste", "leaderOf", "Ohio") in rule_triples(extractor, "Ohio Governor Richard Celeste spoke .")
+
+
+def test_relation_rules_ambassador_is_posted_where_sent(extractor):
+    found = rule_triples(extractor, "Crimean Chairman Mykola Bahrov met today with U.S. Ambassador to Ukraine William Miller .")
+    assert ("William Miller", "locatedIn", "Ukraine") in found
+    assert ("Mykola Bahrov", "locatedIn", "Ukraine") not in found
