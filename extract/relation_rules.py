@@ -509,7 +509,23 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
     fronted = fronted_role_holder(role, index, types=types)
     if fronted:
         return fronted, "fronted"
-    return [], ""
+    return comma_appositive_holder(role, index, types=types), "appos"
+
+
+def comma_appositive_holder(role: Token, index: ParseIndex, *, types: set[str]) -> list[Argument]:
+    """An apposition the parser missed: "Anderson, the GE attorney, said ..." parsed with the role as
+    the subject. The role phrase must sit between commas (or a comma and the sentence's end) right
+    after the name."""
+    doc = index.doc
+    start, end = role.left_edge.i, role.right_edge.i + 1
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    if end < role.sent.end and doc[end].text not in {",", ";"}:
+        return []
+    name = index.mention_at(doc[start - 2])
+    if name is None or name.entity_type not in types or index.span_of(name).end != start - 1:
+        return []
+    return [Argument(name, 0.9, "appos")]
 
 
 def fronted_role_holder(role: Token, index: ParseIndex, *, types: set[str]) -> list[Argument]:

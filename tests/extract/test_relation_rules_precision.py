@@ -138,3 +138,9 @@ def test_relation_rules_ambassador_is_posted_where_sent(extractor):
     found = rule_triples(extractor, "Crimean Chairman Mykola Bahrov met today with U.S. Ambassador to Ukraine William Miller .")
     assert ("William Miller", "locatedIn", "Ukraine") in found
     assert ("Mykola Bahrov", "locatedIn", "Ukraine") not in found
+
+
+def test_relation_rules_apposition_the_parser_missed(extractor):
+    # The parser makes "attorney" the subject and leaves "Anderson" hanging; the commas say apposition.
+    found = rule_triples(extractor, "Anderson , the GE attorney , said in a letter dated June 2 , 1988 , that a leak check was skipped .")
+    assert ("Anderson", "memberOf", "GE") in found
