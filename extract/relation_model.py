@@ -854,8 +854,8 @@ def trigger_tokens(pair: PairSpans, doc: Doc) -> tuple[Token, ...]:
 
 
 def _between(pair: PairSpans) -> range:
-    first, second = sorted((pair.subject, pair.object), key=lambda s: s.start)
-    return range(first.end, second.start)
+    subject, obj = pair.subject, pair.object
+    return range(subject.end, obj.start) if subject.start <= obj.start else range(obj.end, subject.start)
 
 
 assert all(
