@@ -42,9 +42,24 @@ _SENTENCE_CUES = frozenset(
     customers product products profit executive wife husband son daughter widow actor singer""".split()
 )
 # Marks after a sentence's first name that make it a dateline or heading ("Montana : A fire ...").
-_DATELINE_MARKS = frozenset({":", "_", "--", "—"})
+DATELINE_MARKS = frozenset({":", "_", "--", "—"})
 # "None" is what CoNLL04 calls no actor (dates, titles, works) or nothing at all.
 CLASSES = ("Person", "Organization", "Place", "None")
+
+
+_CUES_KEY = "newskg.entity_typer.sentence_cues"
+
+
+def _sentence_cues(doc: Doc, sentence_start: int, sentence_end: int) -> frozenset[str]:
+    """The cue words of one sentence, found once per sentence, not once per name in it."""
+    by_sentence = doc.user_data.setdefault(_CUES_KEY, {})
+    cues = by_sentence.get((sentence_start, sentence_end))
+    if cues is None:
+        cues = frozenset(
+            token.lower_ for token in doc[sentence_start:sentence_end] if token.lower_ in _SENTENCE_CUES and token.text.islower()
+        )
+        by_sentence[(sentence_start, sentence_end)] = cues
+    return cues
 
 
 def _shape(text: str) -> str:
@@ -145,9 +160,9 @@ def span_features(
             features.append(f"pobj_head={head.lower_}|{attached.lemma_.lower()}")
     if root.dep_ == "appos" and not start <= head.i < end:
         features.append(f"appos_of={head.lemma_.lower() if not head.text[:1].isupper() else head.ent_type_ or _shape(head.text)}")
-    if start == sentence_start and end < sentence_end and doc[end].text in _DATELINE_MARKS:
+    if start == sentence_start and end < sentence_end and doc[end].text in DATELINE_MARKS:
         features.append("dateline")
-    cues = {token.lower_ for token in doc[sentence_start:sentence_end] if token.lower_ in _SENTENCE_CUES and token.text.islower()}
+    cues = _sentence_cues(doc, sentence_start, sentence_end)
     features += [f"cue={cue}" for cue in sorted(cues)]
     # The verb a subject goes with: people say, tell and are born, places are visited.
     if root.dep_ in {"nsubj", "nsubjpass"}:

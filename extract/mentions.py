@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from extract import gazetteer
-from extract.entity_typer import EntityTyper, load_entity_typer, span_features
+from extract.entity_typer import DATELINE_MARKS, EntityTyper, load_entity_typer, span_features
 from extract.ner_conll04 import tag_names_with_probability
 from extract.normalize import clean_name, matches_acronym, name_key, strip_lost_possessive
 from newskg.model import Document, EntityType, Mention, Sentence
@@ -62,8 +62,6 @@ PLACE_NAME_WORDS = frozenset(
 )
 # Of those, the ones that are also surnames ("Michael Bay", "Grace Park"): NER's person label stands.
 SURNAME_PLACE_WORDS = frozenset("lake bay beach park range".split())
-# Punctuation after a sentence's first name that marks it as a dateline or a heading ("Montana : A fire ...").
-DATELINE_MARKS = frozenset({":", "_", "--", "—"})
 # A lowercase noun just before a name that says what kind of thing it is ("the copper company
 # Codelco", "the port city Chittagong"). "state" and "country" are left out: "the state Legislature".
 ORGANIZATION_KIND_NOUNS = frozenset(
