@@ -316,13 +316,16 @@ class NameTagger:
         the stretch around the invalid move, between the nearest tokens tagged "O" on either side."""
         return self.decode(self.scores(vectors))
 
-    def label_probability(self, scores: numpy.ndarray, label: str) -> float:
-        """The mean over ``scores``' tokens of their probability of being part of a name with
-        ``label`` (whatever its boundaries)."""
+    def label_probabilities(self, scores: numpy.ndarray) -> dict[str, list[float]]:
+        """Per label, each token's probability of being part of a name with that label (whatever
+        its boundaries), from one softmax over the whole document."""
         probabilities = numpy.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities /= probabilities.sum(axis=1, keepdims=True)
-        columns = [index for index, tag in enumerate(self.tags) if tag.partition("-")[2] == label]
-        return float(probabilities[:, columns].sum(axis=1).mean())
+        labels = {tag.partition("-")[2] for tag in self.tags} - {""}
+        return {
+            label: probabilities[:, [i for i, tag in enumerate(self.tags) if tag.partition("-")[2] == label]].sum(axis=1).tolist()
+            for label in labels
+        }
 
     def decode(self, scores: numpy.ndarray) -> list[str]:
         """The most likely valid BILUO sequence for :meth:`scores` (see :meth:`tag`)."""
@@ -435,8 +438,8 @@ def tag_names_with_probability(doc: Doc, rule_spans: list[Span], tagger: NameTag
     if tagger is None or not has_input(doc):
         return []
     scores = tagger.scores(tagger.input_of(doc, rule_spans))
-    return [
-        (start, end, label, tagger.label_probability(scores[start:end], label))
-        for start, end, label in spans_of_tags(tagger.decode(scores))
-        if label in NAME_LABELS
-    ]
+    names = [(start, end, label) for start, end, label in spans_of_tags(tagger.decode(scores)) if label in NAME_LABELS]
+    if not names:
+        return []
+    by_label = tagger.label_probabilities(scores)
+    return [(start, end, label, sum(by_label[label][start:end]) / (end - start)) for start, end, label in names]
