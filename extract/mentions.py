@@ -429,6 +429,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     if not title_case:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
+    candidates = _split_source_lines(spacy_doc, candidates, scan)
     candidates = _split_place_before_source(spacy_doc, candidates, scan)
     if not title_case:
         candidates = _add_capitalized_acronyms(spacy_doc, candidates, scan)
@@ -665,6 +666,114 @@ def _split_place_before_source(doc: Doc, candidates: list[_Candidate], scan: _Sc
     return sorted(result, key=lambda c: c.start)
 
 
+# Months and days, as written in full or cut short in dates ("5 Mar 94", "Sept. 5").
+CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Lowercase words inside a source's or a city's name ("Rio de Janeiro", "O ESTADO DE SAO PAULO" in any case).
+SOURCE_LINE_PARTICLES = frozenset("de da do del di du la le el".split())
+# Words that make a name a broadcaster or agency when its line has no other sign of one.
+SOURCE_NAME_WORDS = BROADCASTER_WORDS | frozenset("network service agency".split())
+
+
+def _source_line_word(token: Token) -> bool:
+    """A word a source line is made of: capitalized, a hyphen inside a name ("UT-1", "Kanal-6"),
+    or a particle of a place's name; never a catalogue number."""
+    text = token.text
+    if _code_like(token) or not token.text.strip():
+        return False
+    if text == "-":
+        return not token.whitespace_
+    return (text[:1].isupper() and not token.is_punct) or text.lower() in SOURCE_LINE_PARTICLES
+
+
+def _language_after(doc: Doc, index: int) -> bool:
+    """"in Russian 23 Mar 94", "in English 0548 GMT", "in Serbo-Croatian": a capitalized word that is no
+    place, right after "in", then a date, a time or the end of the line: the language of the original."""
+    if index + 1 >= len(doc) or doc[index].lower_ != "in":
+        return False
+    language = doc[index + 1]
+    if not (language.text[:1].isupper() and language.is_alpha and not language.is_upper) or gazetteer.is_place_name(language.text):
+        return False
+    if language.lower_.rstrip(".") in CALENDAR_WORDS:
+        return False  # "in March 1990" is a date
+    after = index + 2
+    while after < len(doc) and doc[after].text == "-" and after + 1 < len(doc):
+        after += 2  # "Serbo - Croatian" when the tokenizer split it
+    return after >= len(doc) or doc[after].text[:1].isdigit() or doc[after].is_space
+
+
+def _split_source_lines(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """Wire-service source lines: "LD0503072994 Moscow ITAR-TASS in English 0548 GMT 5 Mar 94",
+    "Rio de Janeiro O GLOBO in Portuguese", or a line of its own ("Athens I KATHIMERINI",
+    "Prague Radiozurnal Radio Network"). The city the source reports from comes first, then the
+    paper, agency or broadcaster: two names, however NER grouped them (it reads "Beijing CHINA
+    DAILY" as one organization and misses "Moscow IZVESTIYA"). A line of its own counts only if
+    the source is written in capitals or named as a broadcaster ("Paris Hilton" is no source line)."""
+    texts = scan.texts
+    lines: list[tuple[int, int, bool]] = []  # (first word, end, anchored by "in <language>")
+    for index, text in enumerate(texts):
+        if text == "in" and index > 1 and _language_after(doc, index):
+            lines.append((index, index, True))
+    for sentence in doc.sents:
+        end = sentence.end
+        while end > sentence.start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text != "-"):
+            end -= 1
+        if end - sentence.start >= 2:
+            lines.append((end, end, False))
+    found: list[tuple[int, int, int]] = []  # (place start, source start, source end)
+    for end, _, anchored in lines:
+        start = end
+        while start > 0 and end - start < 10 and _source_line_word(doc[start - 1]):
+            start -= 1
+        if not anchored:
+            sentence_start = doc[end - 1].sent.start
+            words_before = [t for t in doc[sentence_start:start] if not _code_like(t) and not t.is_space and not t.is_punct]
+            if words_before:
+                continue  # not a line of its own
+        split = _place_then_source(doc, start, end, anchored=anchored)
+        if split is not None and not any(s < end and split[0] < e for s, _, e in found):
+            found.append((split[0], split[1], end))
+    if not found:
+        return candidates
+    result = []
+    for candidate in candidates:
+        line = next(((s, e) for s, _, e in found if candidate.start < e and s < candidate.end), None)
+        if line is None:
+            result.append(candidate)
+        elif candidate.start < line[0]:
+            # A headline NER ran into the line ("... Text of Article PM3001110194 London"): what is
+            # left of it before the city is trimmed and judged like any name.
+            result.append(replace(candidate, end=line[0]))
+    for place_start, source_start, source_end in found:
+        result.append(_Candidate(place_start, source_start, "GPE", "Place", fixed_type=True, reason="source-line"))
+        result.append(_Candidate(source_start, source_end, "ORG", "Organization", fixed_type=True, reason="source-line"))
+    return sorted(result, key=lambda c: c.start)
+
+
+def _place_then_source(doc: Doc, start: int, end: int, *, anchored: bool) -> tuple[int, int] | None:
+    """The first known place written in ordinary case in tokens ``start:end`` that a source name
+    follows, as (place start, source start); the longest such place name wins ("Mexico City")."""
+    for place_start in range(start, end - 1):
+        for size in (4, 3, 2, 1):
+            source_start = place_start + size
+            if source_start >= end:
+                continue
+            place = doc[place_start:source_start]
+            if not place.text[:1].isupper() or place.text.isupper() or not gazetteer.is_place_name(place.text):
+                continue
+            source = doc[source_start:end]
+            if not source.text[:1].isupper():
+                continue
+            written_as_source = all(t.is_upper or not t.is_alpha for t in source) or any(t.lower_ in SOURCE_NAME_WORDS for t in source)
+            if anchored or written_as_source:
+                return place_start, source_start
+            return None
+    return None
+
+
+TIME_ZONES = frozenset("gmt utc est edt cst cdt mst mdt pst pdt bst cet am pm".split())
 # Short all-caps words that are no organization's name: units, time zones, numerals, words of a header.
 NOT_ACRONYMS = frozenset("gmt utc est edt pst pdt bst cet am pm ii iii iv vi vii viii ix xi xii ok tv ap".split())
 
@@ -1108,6 +1217,8 @@ def _is_junk(span: Span, candidate: _Candidate) -> bool:
         return True
     if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP"} and not candidate.fixed_type:
         return True
+    if len(span) == 1 and not candidate.fixed_type and _part_of_a_date_or_code(span[0]):
+        return True
     if candidate.entity_type == "Organization" and len(span) > 2 and span[1].lower_ == "of":
         # "Future of India-Afghanistan ties": a common noun "of" something is a topic, not an
         # organization; "Bank of America" and "Times of India" start with organization words.
@@ -1115,6 +1226,18 @@ def _is_junk(span: Span, candidate: _Candidate) -> bool:
         if head.lower_ not in ORGANIZATION_WORDS and head.lower_ not in ORGANIZATION_STARTS and zipf_of(head.text) >= TOPIC_WORD_ZIPF:
             return True
     return False
+
+
+def _part_of_a_date_or_code(token: Token) -> bool:
+    """"PY2604013394" (a catalogue number), "GMT" (a time zone), "Mar" in "5 Mar 94": NER's names
+    in the dates, times and codes of a wire-service line, never an actor."""
+    if _code_like(token) or token.lower_ in TIME_ZONES:
+        return True
+    if token.lower_.rstrip(".") not in CALENDAR_WORDS:
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(neighbour.text[:1].isdigit() for neighbour in neighbours)
 
 
 def resolve_within_document(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,46 @@
+"""Organization names: their spans and types, on news-like sentences written for these tests, with the real model.
+
+Wire-service source lines (the city, then the paper or broadcaster), and the dates, times and
+catalogue numbers of those lines, which are no actors.
+"""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def typed(extractor, text: str) -> dict[str, str]:
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    return {m.text.rstrip("."): m.entity_type for m in extraction.mentions}
+
+
+def test_mentions_organizations_source_line_splits_city_from_paper(extractor):
+    found = typed(extractor, "KB1207110395 Mexico City EL DIARIO in Spanish 11 Jul 95 p 4")
+    assert found.get("Mexico City") == "Place"
+    assert found.get("EL DIARIO") == "Organization"
+
+
+def test_mentions_organizations_source_line_finds_a_paper_ner_missed(extractor):
+    found = typed(extractor, "Athens TA NEA")
+    assert found == {"Athens": "Place", "TA NEA": "Organization"}
+
+
+def test_mentions_organizations_source_line_of_a_broadcaster(extractor):
+    found = typed(extractor, "LD1103190095 Helsinki Kotimaa Radio Network in Finnish 1700 GMT 11 Mar 95")
+    assert found.get("Helsinki") == "Place"
+    assert found.get("Kotimaa Radio Network") == "Organization"
+
+
+def test_mentions_organizations_source_line_dates_times_and_codes_are_no_names(extractor):
+    found = typed(extractor, "LD1103190095 Helsinki Kotimaa Radio Network in Finnish 1700 GMT 11 Mar 95")
+    assert not {"GMT", "Mar", "LD1103190095"} & set(found)
+
+
+def test_mentions_organizations_a_date_after_in_is_no_source_line(extractor):
+    found = typed(extractor, "He joined Boston Dynamics in March 2021 .")
+    assert found == {"Boston Dynamics": "Organization"}
+
+
+def test_mentions_organizations_name_alone_in_ordinary_case_is_no_source_line(extractor):
+    found = typed(extractor, "Paris Hilton")
+    assert "Paris" not in found and "Hilton" not in found
