@@ -1243,3 +1243,70 @@ def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
                     candidate.subject, candidate.predicate, Argument(part.object.mention, 0.9, "closure"),
                     candidate.confidence, candidate.method + "+partOf", candidate.triggers, candidate.role, candidate.former, candidate.time,
                 )
+
+
+def source_line_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A wire service's source line names the city a newspaper, agency or broadcaster is in:
+    "Moscow ITAR-TASS", "LD2504174394 Kiev UT-1 Television Network in Ukrainian 0500 GMT 22 Apr 94",
+    "Bangkok THE NATION in English 5 Feb 94". The line is the place and the source's name side by
+    side, alone, or after a document number, and followed by nothing, the language or the date.
+    """
+    doc = index.doc
+    for mention in index.mentions:
+        if mention.entity_type != "Organization":
+            continue
+        span = index.span_of(mention)
+        sentence = span.sent
+        before = span.start - 1
+        if before >= sentence.start and doc[before].lower_ == "the":
+            before -= 1  # "Bangkok THE NATION"
+        if before < sentence.start:
+            continue
+        place = index.mention_at(doc[before])
+        if place is None or place.entity_type != "Place":
+            continue
+        place_span = index.span_of(place)
+        if place_span.end != before + 1:
+            continue
+        opens_line = place_span.start == sentence.start or is_document_number(doc[place_span.start - 1].text)
+        if not opens_line or not closes_source_line(doc, span.end, sentence.end):
+            continue
+        yield Candidate(Argument(mention), "locatedIn", Argument(place), 0.75, "name:source-line", (doc[place_span.start],))
+
+
+def is_document_number(word: str) -> bool:
+    """"LD2504174394", "94WD0125D", "944E0738B": a wire service's item number (digits and capitals)."""
+    digits = sum(c.isdigit() for c in word)
+    return len(word) >= 8 and word.isalnum() and word.upper() == word and 5 <= digits < len(word)
+
+
+def closes_source_line(doc: Doc, after: int, sentence_end: int) -> bool:
+    """Is what follows a source's name the rest of a source line: nothing, "in <Language>", or a date?"""
+    if after >= sentence_end:
+        return True
+    following = doc[after]
+    if following.lower_ == "in" and after + 1 < sentence_end:
+        return doc[after + 1].is_title and doc[after + 1].pos_ == "PROPN"
+    return following.like_num
+
+
+def organization_place_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """An organization followed by its place: "Keen Corp. of New York", "McGill University in
+    Montreal", "State University of New York at Albany". The preposition must hang on the
+    organization's name itself, so "sued IBM in Texas" (the suing was in Texas) gives nothing."""
+    for mention in index.mentions:
+        if mention.entity_type != "Organization" or is_nationality(index, mention):
+            continue
+        span = index.span_of(mention)
+        for token in prepositional_objects(span.root, ORGANIZATION_PLACE_PREPOSITIONS):
+            preposition = token.head.lower_
+            if preposition == "of" and len(span) == 1:
+                continue  # "the Army of Northern Virginia", "the Senate of the Republic": the place names the body
+            if preposition != "of" and span.root.dep_ == "dobj":
+                continue  # "sued Dunmore Holdings in Cleveland": the parser often hangs the verb's place on its object
+            for argument in index.arguments(token, collective=False):
+                if argument.mention.entity_type == "Place" and argument.mention is not mention:
+                    yield Candidate(Argument(mention), "locatedIn", argument, 0.7, f"dep:organization-{preposition}-place", (token.head,))
+
+
+ORGANIZATION_PLACE_PREPOSITIONS = frozenset({"of", "in", "at"})

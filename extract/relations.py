@@ -44,6 +44,8 @@ from extract.relation_rules import (
     presence_rule,
     role_rule,
     seat_of_office,
+    organization_place_rule,
+    source_line_rule,
     verb_rule,
     voices_other_clause,
 )
@@ -116,6 +118,8 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from name_rules(index)
     yield from origin_rule(index)
     yield from appositive_rule(index)
+    yield from source_line_rule(index)
+    yield from organization_place_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

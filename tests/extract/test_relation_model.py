@@ -45,7 +45,7 @@ def test_relation_model_round_trips_through_json(tmp_path):
 
 
 def test_relation_model_finds_an_organization_base_the_rules_miss(extractor):
-    found = relations_of(extractor, "Mary Jones works for General Motors in Detroit .")
+    found = relations_of(extractor, "Mary Jones works for General Motors , which employs thousands in Detroit .")
     model_facts = [(s.text, p, o.text, r) for s, p, o, r in found if r.method == METHOD]
     assert ("General Motors", "locatedIn", "Detroit") in [fact[:3] for fact in model_facts]
     relation = next(fact[3] for fact in model_facts if fact[:3] == ("General Motors", "locatedIn", "Detroit"))

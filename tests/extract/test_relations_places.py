@@ -1,0 +1,55 @@
+"""Where organizations, people and places are: rules that place a name, with the real model.
+
+Each rule has a sentence where the fact must come out and a near twin where it must not.
+"""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say (the learned classifier is not under test here)."""
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in extraction.relations
+        if r.method.startswith(("dep:", "name:"))
+    }
+
+
+def test_relations_source_line_places_the_source(extractor):
+    found = rule_triples(extractor, "LD1203114595 Warsaw GAZETA WYBORCZA in Polish 11 Mar 95 p 3")
+    assert ("GAZETA WYBORCZA", "locatedIn", "Warsaw") in found
+    assert ("ROMPRES", "locatedIn", "Bucharest") in rule_triples(extractor, "Bucharest ROMPRES")
+
+
+def test_relations_source_line_needs_a_whole_line(extractor):
+    # The same two names opening a running sentence are no source line: the rule stays silent.
+    assert ("BTA", "locatedIn", "Sofia") in rule_triples(extractor, "Sofia BTA")
+    assert ("BTA", "locatedIn", "Sofia") not in rule_triples(extractor, "Sofia BTA said the talks would resume on Monday .")
+
+
+def test_relations_source_line_document_numbers():
+    from extract.relation_rules import is_document_number
+
+    assert is_document_number("LD2504174394") and is_document_number("94WD0125D")
+    assert not is_document_number("Monday") and not is_document_number("19940412")  # a date, no letters
+
+
+def test_relations_organization_of_place(extractor):
+    found = rule_triples(extractor, "The shipment was insured by Dunmore Holdings Inc. of Cleveland , officials said .")
+    assert ("Dunmore Holdings Inc.", "locatedIn", "Cleveland") in found
+
+
+def test_relations_organization_in_place_after_a_preposition(extractor):
+    found = rule_triples(extractor, "The beef was processed by Hartley Packing Co. in Abilene and shipped north .")
+    assert ("Hartley Packing Co.", "locatedIn", "Abilene") in found
+
+
+def test_relations_organization_as_object_is_not_placed_by_the_verbs_place(extractor):
+    # "sued X in Cleveland": where the suing happened, not where X is.
+    found = rule_triples(extractor, "The company sued Dunmore Holdings in Cleveland last week .")
+    assert ("Dunmore Holdings", "locatedIn", "Cleveland") not in found
