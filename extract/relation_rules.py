@@ -39,6 +39,7 @@ from extract.relation_lexicon import (
     PERSON_PRONOUNS,
     PHRASAL_TRIGGERS,
     PRESENCE_NOUNS,
+    REGION_NAMES,
     RELATIVE_PRONOUNS,
     RESIDENCE_NOUNS,
     UNHELD_MODIFIERS,
@@ -1310,3 +1311,53 @@ def organization_place_rule(index: ParseIndex) -> Iterator[Candidate]:
 
 
 ORGANIZATION_PLACE_PREPOSITIONS = frozenset({"of", "in", "at"})
+
+
+def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place named with the place it lies in: "Haifa in northern Israel", "Perugia in Umbria
+    province", "the Lenin Shipyard in Gdansk". The "in" must hang on the first place's own name,
+    or follow it directly with at most a few adjectives before the second ("in rural western X")."""
+    doc = index.doc
+    for mention in index.mentions:
+        if mention.entity_type != "Place" or is_nationality(index, mention):
+            continue
+        span = index.span_of(mention)
+        objects = prepositional_objects(span.root, frozenset({"in"}))
+        containers: list[Argument] = []
+        for token in objects:
+            arguments = index.arguments(token, collective=False)
+            if not arguments and token.lemma_.lower() in PLACE_NOUNS:
+                # "in Umbria province": the name modifies the kind of place.
+                arguments = [Argument(m) for m in index.modifier_mentions(token, types={"Place"})]
+            containers.extend(arguments)
+        if span.end < len(doc) and doc[span.end].lower_ == "in" and not objects:
+            # The parser often hangs "in northern Israel" on the verb; read the words themselves.
+            position = span.end + 1
+            while position < span.sent.end and position - span.end <= 3 and doc[position].pos_ == "ADJ" and index.mention_at(doc[position]) is None:
+                position += 1
+            following = index.mention_at(doc[position]) if position < span.sent.end else None
+            if following is not None and index.span_of(following).start == position:
+                containers.append(Argument(following))
+        if span.root.dep_ == "dobj":
+            continue  # "beat Argentina in Rio de Janeiro": where the verb's action was
+        for argument in containers:
+            if argument.mention.entity_type != "Place" or argument.mention is mention:
+                continue
+            if is_country(mention.text) and not is_wide_region(argument.mention.text):
+                continue  # "the match between France and Germany in Paris": a country lies in no city or area
+            yield Candidate(Argument(mention), "partOf", argument, 0.75, "dep:place-in-place", (doc[span.end] if span.end < len(doc) else span[-1],))
+
+
+def is_country(name: str) -> bool:
+    from extract import gazetteer  # read only by the place rules
+
+    places = gazetteer.lookup(name)
+    return bool(places) and places[0].feature_class == gazetteer.FEATURE_COUNTRY
+
+
+def is_wide_region(name: str) -> bool:
+    """"Europe", "the Balkans", "the Middle East": a region that holds countries."""
+    from extract import gazetteer
+
+    key = name.casefold().removeprefix("the ")
+    return key in REGION_NAMES or gazetteer.is_continent(name)

@@ -45,6 +45,7 @@ from extract.relation_rules import (
     role_rule,
     seat_of_office,
     organization_place_rule,
+    place_in_place_rule,
     source_line_rule,
     verb_rule,
     voices_other_clause,
@@ -120,6 +121,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from appositive_rule(index)
     yield from source_line_rule(index)
     yield from organization_place_rule(index)
+    yield from place_in_place_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

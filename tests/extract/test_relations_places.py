@@ -53,3 +53,20 @@ def test_relations_organization_as_object_is_not_placed_by_the_verbs_place(extra
     # "sued X in Cleveland": where the suing happened, not where X is.
     found = rule_triples(extractor, "The company sued Dunmore Holdings in Cleveland last week .")
     assert ("Dunmore Holdings", "locatedIn", "Cleveland") not in found
+
+
+def test_relations_place_in_place(extractor):
+    found = rule_triples(extractor, "The storm knocked out power in Cortland in central New York on Monday .")
+    assert ("Cortland", "partOf", "New York") in found
+    assert ("Perugia", "partOf", "Umbria") in rule_triples(
+        extractor, "Officials in Perugia in Umbria province said five people were held ."
+    )
+
+
+def test_relations_place_in_place_not_a_country_in_a_city(extractor):
+    # Where a match was played is no part of the countries that played it.
+    found = rule_triples(extractor, "The match between France and Germany in Paris drew a large crowd .")
+    assert not {("France", "partOf", "Paris"), ("Germany", "partOf", "Paris")} & found
+    assert ("Argentina", "partOf", "Rio de Janeiro") not in rule_triples(
+        extractor, "Brazil beat Argentina in Rio de Janeiro on Sunday ."
+    )
