@@ -625,7 +625,7 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
         prepositional.extend(a for a in arguments if a.mention.entity_type in object_types)
     # Objects modifying the role noun: "al-Qaeda leader", "Taliban governors", "the Talibans supreme leader".
     modifier_types = {"Organization"} if predicate != "locatedIn" else {"Place"}
-    if predicate == "leaderOf":
+    if predicate in {"leaderOf", "memberOf"}:
         modifier_types = {"Organization", "Place"}
     elif predicate == "killed":
         modifier_types = {"Person"}  # "Kennedy assassin Lee Harvey Oswald": the modifier is the victim
@@ -661,6 +661,14 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
             if predicate == "leaderOf" and other.mention.entity_type == "Place" and names_a_thing_between(other.mention, role, index):
                 # "Dallas nightclub owner Jack Ruby", "Kabul police chief": the place is where the thing
                 # led is, and so where its leader is; he leads the nightclub, not Dallas.
+                modifier_predicate = "locatedIn"
+            if predicate == "memberOf" and other.mention.entity_type == "Place":
+                # "U.S. diplomat Felix Bloch", "Tempe plastic surgeon Richard Pavese", "Libya's deputy
+                # ambassador": a member's place is where they are from or work, not a body they belong to.
+                # Not so for a former role, a posting elsewhere ("U.S. Ambassador to Ukraine") or a
+                # region a correspondent covers ("Middle East correspondent").
+                if is_former(role) or is_wide_region(other.mention.text) or prepositional_objects(role, frozenset({"to"})):
+                    continue
                 modifier_predicate = "locatedIn"
             pairs.append((holder, other, modifier_predicate))
     if lemma in POSTED_ROLES:

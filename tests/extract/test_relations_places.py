@@ -70,3 +70,16 @@ def test_relations_place_in_place_not_a_country_in_a_city(extractor):
     assert ("Argentina", "partOf", "Rio de Janeiro") not in rule_triples(
         extractor, "Brazil beat Argentina in Rio de Janeiro on Sunday ."
     )
+
+
+def test_relations_place_modifying_a_members_role_places_the_member(extractor):
+    found = rule_triples(extractor, "The office belonged to Tacoma plastic surgeon Alan Marsh , police said .")
+    assert ("Alan Marsh", "locatedIn", "Tacoma") in found
+    assert ("Luis Soto", "locatedIn", "Peru") in rule_triples(
+        extractor, "Peru 's deputy ambassador , Luis Soto , said the talks had failed ."
+    )
+
+
+def test_relations_place_of_a_former_role_places_nobody(extractor):
+    found = rule_triples(extractor, "The film follows former Tacoma District Attorney Jim Hale through the trial .")
+    assert not any(predicate == "locatedIn" for _, predicate, _ in found)
