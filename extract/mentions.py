@@ -53,7 +53,7 @@ ORGANIZATION_WORDS = frozenset(
     organisation association union federation league alliance coalition company corporation corp inc ltd
     bank fund court parliament assembly senate congress government administration authority service
     services center centre tribunal taliban times post news journal herald tribune gazette daily
-    telegraph express guardian chronicle observer monitor board chamber house church voice friends""".split()
+    telegraph express guardian chronicle observer monitor board chamber house church voice friends patrol""".split()
 )
 # Last words that make a name a place ("Custer National Forest", "Cameron Parish", "Nelson Street").
 PLACE_NAME_WORDS = frozenset(
@@ -88,7 +88,10 @@ WORK_WORDS = frozenset("guidelines guideline plan report manual book treaty act 
 # Titles that go before a name but are not part of it.
 PERSON_TITLES = frozenset(
     """leader president director deputy minister commander chief head secretary spokesman spokeswoman governor
-    mr mrs ms dr prof sen rep gen general col capt lt sgt king queen prince premier chairman fm pm""".split()
+    mr mrs ms dr prof sen rep gen general col capt lt sgt king queen prince premier chairman fm pm
+    commissioner administrator assistant judge officer inspector superintendent detective sheriff academician
+    linguist anatomist anthropologist archaeologist historian economist physicist scientist soprano tenor
+    baritone pianist composer novelist playwright count lord sir""".split()
 )
 # NORP names that are organized groups rather than nationalities or religions.
 # Adjectives that news uses as the name of a state that no longer exists ("the Soviet Navy"), where
@@ -868,6 +871,10 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
             end -= 1
         while end - start > 1 and _capitalized_common_word(doc[start]):
             start += 1
+    if end - start > 1 and _title_before_a_name(doc, end - 1):
+        # "Coast Guard Lt. Steve Hardy", "FAA Administrator Allan McArtor": NER ran a name (often an
+        # organization, sometimes called a person) on over the title of the person named next.
+        end -= 1
     if candidate.label != "PERSON":
         for index in range(start + 1, end):
             token = doc[index]
@@ -884,6 +891,17 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
     if start >= end:
         return None
     return replace(candidate, start=start, end=end)
+
+
+def _title_before_a_name(doc: Doc, index: int) -> bool:
+    """A capitalized title ("Lt.", "Administrator") with a person's name right after it."""
+    token = doc[index]
+    if token.lower_.rstrip(".") not in PERSON_TITLES or not token.text[:1].isupper():
+        return False
+    following = index + 1
+    if following < len(doc) and doc[following].text == ".":
+        following += 1
+    return following < len(doc) and (doc[following].ent_type_ == "PERSON" or _name_token(doc[following]))
 
 
 def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:

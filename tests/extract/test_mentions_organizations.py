@@ -44,3 +44,21 @@ def test_mentions_organizations_a_date_after_in_is_no_source_line(extractor):
 def test_mentions_organizations_name_alone_in_ordinary_case_is_no_source_line(extractor):
     found = typed(extractor, "Paris Hilton")
     assert "Paris" not in found and "Hilton" not in found
+
+
+def test_mentions_organizations_title_of_the_person_named_next_is_cut_off(extractor):
+    found = typed(extractor, "The ferry was towed to port on Sunday , said Harbor Patrol Sgt. Maria Okafor , who led the search .")
+    assert found.get("Harbor Patrol") == "Organization"
+    assert found.get("Maria Okafor") == "Person"
+
+
+def test_mentions_organizations_agency_before_its_administrator(extractor):
+    found = typed(extractor, "NASA Administrator Helen Marsh said the launch would be delayed by a week .")
+    assert found.get("NASA") == "Organization"
+    assert found.get("Helen Marsh") == "Person"
+
+
+def test_mentions_organizations_profession_before_a_name_is_no_part_of_it(extractor):
+    found = typed(extractor, "Historian Carla Benning of Oberlin College said the letters were genuine .")
+    assert found.get("Carla Benning") == "Person"
+    assert found.get("Oberlin College") == "Organization"
