@@ -747,6 +747,11 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
                 places = nested_places(verb.head, LOCATIVE_PREPOSITIONS, index)
             pairs.extend((victim, place, "diedIn") for victim in victims for place in places)
         else:
+            if verb.dep_ == "pcomp":
+                # "convicted Millikan of killing Martinelli", "pleaded guilty to killing John Lennon":
+                # the killer is who the court or the plea names, not the clause's grammatical subject.
+                accused = accused_of(verb, index)
+                subjects = accused if accused is not None else subjects
             pairs.extend((s, o, "killed") for s in subjects for o in direct)
     elif passive:
         if agents:
@@ -850,10 +855,19 @@ def noun_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
                 # "the assassination in 1914 of Archduke Franz Ferdinand": the parser hangs "of" on the date.
                 victim_tokens += prepositional_objects(when, frozenset({"of"}))
         victims = [a for t in victim_tokens for a in index.arguments(t, collective=False)]
+        if not victims:
+            # "convicted of Kennedy's murder", "the Kennedy slaying": the victim owns the killing.
+            victims = [Argument(m) for m in index.modifier_mentions(noun, types={"Person"})]
         killers = [a for t in prepositional_objects(noun, frozenset({"by"})) for a in index.arguments(t, collective=False)]
+        how = f"dep:noun-{lemma}"
+        if not killers:
+            # "Sirhan was convicted of Kennedy's murder", "Ray, serving 99 years for the assassination of King".
+            killers = accused_of(noun, index) or []
+            how += "-accused"
         for killer in killers:
             for victim in victims:
-                yield Candidate(killer, "killed", victim, 0.8, f"dep:noun-{lemma}", (noun,))
+                if killer.mention is not victim.mention:
+                    yield Candidate(killer, "killed", victim, 0.8, how, (noun,))
         return
     if lemma in AID_NOUNS:
         yield from aid_rule(noun, index)
@@ -1369,3 +1383,50 @@ def is_wide_region(name: str) -> bool:
 
     key = name.casefold().removeprefix("the ")
     return key in REGION_NAMES or gazetteer.is_continent(name)
+
+
+# Verbs of a court, a plea or a sentence: "convicted of", "sentenced for", "pleaded guilty to",
+# "serving 99 years for", "arrested in". The killing they name is the accused's.
+ACCUSATION_VERBS = frozenset({
+    "convict", "sentence", "charge", "indict", "arrest", "try", "accuse", "jail", "imprison", "execute",
+    "hang", "blame", "serve", "plead", "confess", "admit", "prosecute", "condemn", "detain", "find",
+})
+# Of these, the ones whose active subject is the accused ("X pleaded guilty to", "X is serving").
+SELF_ACCUSATION_VERBS = frozenset({"serve", "plead", "confess", "admit"})
+
+
+def accused_of(start: Token, index: ParseIndex) -> list[Argument] | None:
+    """Who a court, a plea or a sentence says did what ``start`` (a killing noun or gerund) names.
+
+    Climbs from ``start`` through prepositions and a noun object ("a sentence for") to the first
+    verb. None when that verb is no accusation verb or is negated ("was acquitted of", "denied
+    killing"); otherwise the accused: the subject of a passive ("Sirhan was convicted of") or of a
+    plea ("Chapman pleaded guilty to"), else the active verb's object ("convicted Millikan of")."""
+    current = start
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i or current.dep_ not in {"pobj", "pcomp", "prep", "dobj", "oprd", "acomp"}:
+            return None
+        if current.dep_ == "prep" and current.lower_ not in ACCUSATION_PREPOSITIONS:
+            return None  # "arrested after the assassination": a time, not a charge
+        if head.pos_ in {"VERB", "AUX"}:
+            lemma = head.lemma_.lower()
+            if lemma not in ACCUSATION_VERBS or is_negated(head):
+                return None
+            # "Sirhan was convicted of", "Adamson, convicted of murdering ...": the accused is the subject.
+            passive = any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children) or (
+                head.dep_ == "acl" and head.tag_ == "VBN"
+            )
+            factor = 0.85 if lemma in SUSPICION_VERBS else 1.0
+            if passive or lemma in SELF_ACCUSATION_VERBS:
+                found = [a for s in clause_subjects(head) for a in index.arguments(s, collective=False)]
+            else:
+                found = [a for c in head.children if c.dep_ == "dobj" and c.i != current.i for a in index.arguments(c, collective=False)]
+            return [Argument(a.mention, a.factor * factor, a.via or "accused") for a in found]
+        current = head
+    return None
+
+
+ACCUSATION_PREPOSITIONS = frozenset({"of", "for", "in", "to", "with", "on"})
+# Accusation verbs that say only that someone is suspected: a lower confidence.
+SUSPICION_VERBS = frozenset({"charge", "indict", "arrest", "accuse", "detain", "blame", "prosecute", "try"})

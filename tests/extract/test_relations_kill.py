@@ -1,0 +1,41 @@
+"""Killings a court, a plea or a sentence attributes, with the real model."""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say (the learned classifier is not under test here)."""
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in extraction.relations
+        if r.method.startswith(("dep:", "name:"))
+    }
+
+
+def test_relations_kill_convicted_of_the_murder(extractor):
+    found = rule_triples(extractor, "Daniel Corbett was convicted of the murder of Helen Price in 1991 .")
+    assert ("Daniel Corbett", "killed", "Helen Price") in found
+
+
+def test_relations_kill_sentence_for_a_possessed_murder(extractor):
+    found = rule_triples(extractor, "Daniel Corbett is serving a life sentence for Helen Price 's murder .")
+    assert ("Daniel Corbett", "killed", "Helen Price") in found
+
+
+def test_relations_kill_pleaded_guilty_to_killing(extractor):
+    found = rule_triples(extractor, "Tom Riley pleaded guilty to killing Ann Moss outside her home .")
+    assert ("Tom Riley", "killed", "Ann Moss") in found
+
+
+def test_relations_kill_acquittal_and_arrest_after_are_no_killing(extractor):
+    assert ("Daniel Corbett", "killed", "Helen Price") not in rule_triples(
+        extractor, "Daniel Corbett was acquitted of the murder of Helen Price ."
+    )
+    assert ("Tom Riley", "killed", "Ann Moss") not in rule_triples(
+        extractor, "Police arrested Tom Riley after the murder of Ann Moss ."
+    )
