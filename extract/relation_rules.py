@@ -747,6 +747,8 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
                 places = nested_places(verb.head, LOCATIVE_PREPOSITIONS, index)
             pairs.extend((victim, place, "diedIn") for victim in victims for place in places)
         else:
+            if not subjects and verb.dep_ == "relcl":
+                subjects = killer_behind_relative_clause(verb, index)
             if verb.dep_ == "pcomp":
                 # "convicted Millikan of killing Martinelli", "pleaded guilty to killing John Lennon":
                 # the killer is who the court or the plea names, not the clause's grammatical subject.
@@ -1430,3 +1432,26 @@ def accused_of(start: Token, index: ParseIndex) -> list[Argument] | None:
 ACCUSATION_PREPOSITIONS = frozenset({"of", "for", "in", "to", "with", "on"})
 # Accusation verbs that say only that someone is suspected: a lower confidence.
 SUSPICION_VERBS = frozenset({"charge", "indict", "arrest", "accuse", "detain", "blame", "prosecute", "try"})
+
+
+# What a killer fires, throws or plants: "the shots that killed Kennedy" were the shooter's.
+WEAPON_NOUNS = frozenset({"shot", "bullet", "bomb", "grenade", "rifle", "gun", "pistol", "missile", "rocket", "blast", "round"})
+
+
+def killer_behind_relative_clause(verb: Token, index: ParseIndex) -> list[Argument]:
+    """The killer a relative clause's antecedent stands for: "Oswald was the lone gunman who killed
+    Kennedy" (the antecedent is what a name is said to be), "the spot where Oswald fired the shots
+    that killed Kennedy" (the antecedent is what a name fired)."""
+    antecedent = verb.head
+    if antecedent.pos_ != "NOUN" or index.mention_at(antecedent) is not None:
+        return []
+    if not any(child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS for child in verb.children):
+        return []
+    governor = antecedent.head
+    if antecedent.dep_ == "attr" and governor.lemma_ in {"be", "become", "remain"}:
+        if is_negated(governor):
+            return []  # "Booth wasn't a shiftless actor who killed Lincoln" is still read by nobody
+        return [a for s in clause_subjects(governor) for a in index.arguments(s, collective=False)]
+    if antecedent.dep_ == "dobj" and antecedent.lemma_.lower() in WEAPON_NOUNS and governor.pos_ == "VERB" and not is_negated(governor):
+        return [Argument(a.mention, a.factor * 0.9, "weapon") for s in clause_subjects(governor) for a in index.arguments(s, collective=False)]
+    return []

@@ -39,3 +39,16 @@ def test_relations_kill_acquittal_and_arrest_after_are_no_killing(extractor):
     assert ("Tom Riley", "killed", "Ann Moss") not in rule_triples(
         extractor, "Police arrested Tom Riley after the murder of Ann Moss ."
     )
+
+
+def test_relations_kill_the_gunman_who_killed(extractor):
+    found = rule_triples(extractor, "Investigators say Carl Hobbs was the gunman who killed Dan Reyes last May .")
+    assert ("Carl Hobbs", "killed", "Dan Reyes") in found
+    assert ("Carl Hobbs", "killed", "Dan Reyes") not in rule_triples(
+        extractor, "Carl Hobbs was not the gunman who killed Dan Reyes , his lawyer said ."
+    )
+
+
+def test_relations_kill_fired_the_shots_that_killed(extractor):
+    found = rule_triples(extractor, "Witnesses said Carl Hobbs fired the shots that killed Dan Reyes .")
+    assert ("Carl Hobbs", "killed", "Dan Reyes") in found
