@@ -773,6 +773,15 @@ def _place_then_source(doc: Doc, start: int, end: int, *, anchored: bool) -> tup
             if anchored or written_as_source:
                 return place_start, source_start
             return None
+    if anchored:
+        # A city the gazetteer does not know ("Madras THE HINDU in English"): words in ordinary
+        # case, then the source in capitals.
+        source_start = start
+        while source_start < end and not doc[source_start].is_upper:
+            source_start += 1
+        city = doc[start:source_start]
+        if city and source_start < end and all(t.text[:1].isupper() and t.is_alpha for t in city) and all(t.is_upper or not t.is_alpha for t in doc[source_start:end]):
+            return start, source_start
     return None
 
 
@@ -807,7 +816,7 @@ def _add_capitalized_acronyms(doc: Doc, candidates: list[_Candidate], scan: _Sca
             words = [token for token in sentence if token.is_alpha and len(token) > 1]
             lowercase = sum(1 for token in words if token.text.islower())
             checked_sentences[sentence.start] = lowercase >= 3 and lowercase * 2 >= len(words)
-        if checked_sentences[sentence.start]:
+        if checked_sentences[sentence.start] or _credit_after_dateline(doc, index, end):
             following = next((c for c in candidates if c.start == end and c.label == "ORG"), None)
             if following is not None and all(texts[i].isupper() for i in range(following.start, following.end)):
                 # "KOMSOMOLSKAYA PRAVDA" where NER found only the second word: one name.
@@ -817,6 +826,18 @@ def _add_capitalized_acronyms(doc: Doc, candidates: list[_Candidate], scan: _Sca
                 added.append(_Candidate(index, end, "ORG", "Organization", reason="capitals"))
         index = end
     return sorted(candidates + added, key=lambda c: c.start) if added else candidates
+
+
+def _credit_after_dateline(doc: Doc, start: int, end: int) -> bool:
+    """"Seoul , May 3 ( YONHAP ) --": the agency a dateline credits, in parentheses before the dash
+    that opens the story, whatever the case of the words around it."""
+    return (
+        start > 0
+        and end + 1 < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ")"
+        and doc[end + 1].text in {"--", "-", "_", "—"}
+    )
 
 
 def _rare_capitals(text: str) -> bool:

@@ -62,3 +62,15 @@ def test_mentions_organizations_profession_before_a_name_is_no_part_of_it(extrac
     found = typed(extractor, "Historian Carla Benning of Oberlin College said the letters were genuine .")
     assert found.get("Carla Benning") == "Person"
     assert found.get("Oberlin College") == "Organization"
+
+
+def test_mentions_organizations_source_line_city_the_gazetteer_may_not_know(extractor):
+    found = typed(extractor, "95AS0112B Tiruchirappalli THE DAILY THANTHI in English 4 Jan 95 p 9")
+    assert found.get("Tiruchirappalli") == "Place"
+    assert found.get("DAILY THANTHI") == "Organization"
+
+
+def test_mentions_organizations_agency_credited_after_a_dateline(extractor):
+    found = typed(extractor, "( Text ) Hanoi , June 3 ( VNAFAX ) -- The cabinet approved the new port budget on Friday .")
+    assert found.get("Hanoi") == "Place"
+    assert found.get("VNAFAX") == "Organization"
