@@ -49,7 +49,12 @@ MEMBER_ROLES: Final[frozenset[str]] = frozenset(
         "engineer", "producer", "anchor", "host", "coach", "player", "pilot", "judge", "justice",
         "senator", "congressman", "congresswoman", "lawmaker", "legislator", "delegate", "candidate",
         "nominee", "instructor", "trainer", "ideologue", "financier", "recruiter", "operator",
-        "physician", "surgeon", "nurse", "director-general",
+        "physician", "surgeon", "nurse", "director-general", "lobbyist", "anchorman", "anchorwoman",
+        "comptroller", "controller", "inspector", "trader", "broker", "solicitor", "commissioner", "auditor",
+        "clerk", "accountant", "banker", "architect", "designer", "photographer", "commentator", "broadcaster",
+        "historian", "curator", "librarian", "chemist", "physicist", "biologist", "geologist", "astronomer",
+        "mathematician", "statistician", "investigator", "detective", "firefighter", "policeman",
+        "sheriff", "marshal", "ranger", "technician", "specialist",
     }
 )
 # A leader word under these modifiers names a second-in-command, not the leader.

@@ -453,9 +453,10 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
     holders = [Argument(m) for m in index.appositive_mentions(role) if m.entity_type in types]
     if holders:
         return holders, "appos"
-    holders = [Argument(m) for m in named_mentions(role, index, types=types)]
-    if holders:
-        return holders, "named"
+    holders = holders_after_object(role, index, types=types)
+    named = [Argument(m) for m in named_mentions(role, index, types=types)]
+    if holders or named:
+        return holders + [h for h in named if h.mention not in {a.mention for a in holders}], "appos" if holders else "named"
     if role.dep_ == "appos":
         if role.tag_ in {"NNS", "NNPS"}:
             # "Baryal and Hakeem, governors of ...": a plural role is held by every conjunct.
@@ -612,6 +613,7 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     if in_charge:
         object_tokens = prepositional_objects(role, frozenset({"of"}))
     prepositional: list[Argument] = []
+    nested_members: list[Argument] = []
     if in_charge:
         object_tokens = [member for token in object_tokens for member in coordinated(token)]
     for token in object_tokens:
@@ -622,6 +624,15 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
         if not arguments and token.pos_ == "NOUN":
             # "in charge of the Haqqani Networks suicide operations": the owner of the thing led.
             arguments = [Argument(m, 0.8, "owner") for m in index.modifier_mentions(token, types={"Organization"})]
+        if not arguments and token.pos_ == "NOUN" and predicate in {"leaderOf", "memberOf"} and not in_charge:
+            # "vice president of daytime programs for ABC Entertainment", "director of marketing at IBM":
+            # whoever holds a role over a part of an organization works for it, and leads only the part.
+            nested_members.extend(
+                Argument(a.mention, 0.9, "nested")
+                for deeper in prepositional_objects(token, frozenset({"of", "for", "at", "with"}))
+                for a in index.arguments(deeper, collective=False)
+                if a.mention.entity_type == "Organization"
+            )
         prepositional.extend(a for a in arguments if a.mention.entity_type in object_types)
     # Objects modifying the role noun: "al-Qaeda leader", "Taliban governors", "the Talibans supreme leader".
     modifier_types = {"Organization"} if predicate != "locatedIn" else {"Place"}
@@ -671,6 +682,7 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
                     continue
                 modifier_predicate = "locatedIn"
             pairs.append((holder, other, modifier_predicate))
+    pairs.extend((holder, other, "memberOf") for holder in holders for other in nested_members)
     if lemma in POSTED_ROLES:
         # "U.S. Ambassador to Ukraine William Miller", "envoy to Cuba": posted in the place.
         posts = [a for t in prepositional_objects(role, frozenset({"to"})) for a in index.arguments(t, collective=False)]
@@ -1455,3 +1467,27 @@ def killer_behind_relative_clause(verb: Token, index: ParseIndex) -> list[Argume
     if antecedent.dep_ == "dobj" and antecedent.lemma_.lower() in WEAPON_NOUNS and governor.pos_ == "VERB" and not is_negated(governor):
         return [Argument(a.mention, a.factor * 0.9, "weapon") for s in clause_subjects(governor) for a in index.arguments(s, collective=False)]
     return []
+
+
+def holders_after_object(role: Token, index: ParseIndex, *, types: set[str]) -> list[Argument]:
+    """The name after a role's object, which the parser hangs on the object: "the chairman of the
+    United Djibouti Opposition Front, Mohamed Ahmed Issa", "the deputy secretary of the Foreign
+    Ministry, Datuk Abdul Halim Ali". Only a name in apposition, set off by a comma right after
+    the object's name."""
+    found: list[Argument] = []
+    for token in prepositional_objects(role, frozenset({"of", "for", "at"})):
+        owner = index.mention_at(token)
+        if owner is None or owner.entity_type in types:
+            continue
+        owner_span = index.span_of(owner)
+        for inner in owner_span:
+            for child in inner.children:
+                if child.dep_ != "appos":
+                    continue
+                holder = index.mention_at(child)
+                if holder is None or holder.entity_type not in types:
+                    continue
+                holder_span = index.span_of(holder)
+                if holder_span.start == owner_span.end + 1 and index.doc[owner_span.end].text == ",":
+                    found.append(Argument(holder, 0.9, "appos"))
+    return found

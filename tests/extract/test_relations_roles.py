@@ -1,0 +1,35 @@
+"""Who works for or leads what, read off role nouns, with the real model."""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say (the learned classifier is not under test here)."""
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in extraction.relations
+        if r.method.startswith(("dep:", "name:"))
+    }
+
+
+def test_relations_roles_over_a_part_make_a_member_not_a_leader(extractor):
+    found = rule_triples(extractor, "Laura Chen , vice president of marketing for Orbis Software , said sales rose .")
+    assert ("Laura Chen", "memberOf", "Orbis Software") in found
+    assert ("Laura Chen", "leaderOf", "Orbis Software") not in found
+
+
+def test_relations_roles_holder_named_after_the_object(extractor):
+    found = rule_triples(
+        extractor, "Police said the chairman of the Northern Farmers Union , Peter Adeyemi , was arrested on Friday ."
+    )
+    assert ("Peter Adeyemi", "leaderOf", "Northern Farmers Union") in found
+
+
+def test_relations_roles_more_occupations(extractor):
+    found = rule_triples(extractor, "Tom Hale , a lobbyist with the National Dairy Council , testified on Monday .")
+    assert ("Tom Hale", "memberOf", "National Dairy Council") in found
