@@ -34,6 +34,7 @@ LEADER_ROLES: Final[frozenset[str]] = frozenset(
         "co-founder", "cofounder", "premier", "king", "queen", "ruler", "commander-in-chief",
         "secretary-general", "principal", "dean", "superintendent", "publisher", "owner",
         "chancellor", "prime", "mullah", "sheikh", "supremo", "administrator", "coordinator",
+        "gov.", "gov",  # "Ohio Gov. Richard Celeste"
     }
 )
 MEMBER_ROLES: Final[frozenset[str]] = frozenset(
@@ -55,10 +56,13 @@ MEMBER_ROLES: Final[frozenset[str]] = frozenset(
         "historian", "curator", "librarian", "chemist", "physicist", "biologist", "geologist", "astronomer",
         "mathematician", "statistician", "investigator", "detective", "firefighter", "policeman",
         "sheriff", "marshal", "ranger", "technician", "specialist",
+        "sen.", "rep.",  # "U.S. Sen. Mitch McConnell"
+        "businessman", "businesswoman", "pianist", "singer", "actor", "actress", "musician", "artist", "author",
+        "novelist", "poet", "composer", "dancer", "farmer", "student", "surveyor", "mechanic", "contractor",
     }
 )
 # A leader word under these modifiers names a second-in-command, not the leader.
-DEPUTY_MODIFIERS: Final[frozenset[str]] = frozenset({"deputy", "vice", "assistant", "associate", "under"})
+DEPUTY_MODIFIERS: Final[frozenset[str]] = frozenset({"deputy", "vice", "assistant", "associate", "under", "lt.", "lieutenant"})
 # Modifiers that make a member word a leader word ("chief editor", "chief economist").
 CHIEF_MODIFIERS: Final[frozenset[str]] = frozenset({"chief", "head", "supreme", "top"})
 FORMER_MODIFIERS: Final[frozenset[str]] = frozenset(

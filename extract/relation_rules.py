@@ -1186,6 +1186,20 @@ def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
             continue
         root = index.span_of(mention).root
         heads = [root] + [child for child in root.children if child.dep_ in {"appos", "npadvmod", "amod"} and child.pos_ == "NUM"]
+        for child in root.children:
+            place = index.mention_at(child)
+            if child.dep_ == "poss" and place is not None and place.entity_type == "Place" and not is_nationality(index, place):
+                # "Rochester's Peter McWalters", "Ohio's Richard Celeste": the place claims the person.
+                yield Candidate(Argument(mention), "locatedIn", Argument(place), 0.65, "dep:name-possessive-place", (child,))
+        for noun in root.children:
+            if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or index.mention_at(noun) is not None:
+                continue
+            # "Derwinski, a Republican from Chicago", "David Cicippio, an electronics technician from North
+            # Wales, Pa.": where the description says the person is from.
+            for token in prepositional_objects(noun, frozenset({"from"})):
+                for argument in index.arguments(token, collective=False):
+                    if argument.mention.entity_type == "Place":
+                        yield Candidate(Argument(mention), "locatedIn", argument, 0.65, "dep:appos-from-place", (token.head,))
         for head in heads:
             for token in prepositional_objects(head, frozenset({"of", "from", "at"})):
                 preposition = token.head.lower_

@@ -137,7 +137,8 @@ def _vector_model_predictions(extractor, nlp, text: str):
 def test_relation_model_vector_model_places_a_person_by_an_apposition(extractor, nlp):
     text = "David Miller , a lawyer from Denver , represented the family ."
     found = relations_of(extractor, text)
-    assert ("David Miller", "locatedIn", "Denver") in [(s.text, p, o.text) for s, p, o, r in found if r.method == METHOD]
+    # The rule dep:appos-from-place reads this one too (rules keep precedence); the model's own judgement follows.
+    assert ("David Miller", "locatedIn", "Denver") in [(s.text, p, o.text) for s, p, o, r in found]
     judged = {fact[:3]: fact[3] for fact in _vector_model_predictions(extractor, nlp, text)}
     assert judged[("David Miller", "locatedIn", "Denver")] >= MIN_PROBABILITY
 

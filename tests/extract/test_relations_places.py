@@ -83,3 +83,27 @@ def test_relations_place_modifying_a_members_role_places_the_member(extractor):
 def test_relations_place_of_a_former_role_places_nobody(extractor):
     found = rule_triples(extractor, "The film follows former Tacoma District Attorney Jim Hale through the trial .")
     assert not any(predicate == "locatedIn" for _, predicate, _ in found)
+
+
+def test_relations_governor_abbreviation_leads_and_places(extractor):
+    found = rule_triples(extractor, "Nevada Gov. Carla Ruiz signed the bill on Monday .")
+    assert {("Carla Ruiz", "leaderOf", "Nevada"), ("Carla Ruiz", "locatedIn", "Nevada")} <= found
+
+
+def test_relations_possessive_place_claims_the_person(extractor):
+    found = rule_triples(extractor, "Tacoma 's Ellen Brandt won the race on Sunday .")
+    assert ("Ellen Brandt", "locatedIn", "Tacoma") in found
+
+
+def test_relations_description_from_a_place(extractor):
+    found = rule_triples(extractor, "Mark Doyle , a Democrat from Tacoma , said the vote was close .")
+    assert ("Mark Doyle", "locatedIn", "Tacoma") in found
+    # Someone else from the place is no description of the name.
+    assert ("Mark Doyle", "locatedIn", "Tacoma") not in rule_triples(
+        extractor, "A Democrat from Tacoma questioned Mark Doyle on Monday ."
+    )
+
+
+def test_relations_occupation_modified_by_a_place(extractor):
+    found = rule_triples(extractor, "Atlanta businessman Neil Carver said prices would rise .")
+    assert ("Neil Carver", "locatedIn", "Atlanta") in found
