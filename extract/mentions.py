@@ -440,6 +440,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     candidates = _drop_overlaps(candidates)
     candidates = _type_towns_and_states(spacy_doc, candidates, scan)
     typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
+    typed = [_with_kind_noun_after(spacy_doc, c) for c in typed]
     result = []
     for candidate in typed:
         span = spacy_doc[candidate.start : candidate.end]
@@ -1109,6 +1110,46 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         # the word is rare enough ("Reading" and "Nice" stay towns; "War" is no place).
         return False
     return True
+
+
+# Lowercase nouns after a name that make the whole an organization ("the Minox company", "China 's
+# Great Wall firm", "the Phnom Penh government"), for names of these types.
+ORGANIZATION_NOUNS_AFTER = {
+    "Person": frozenset("company firm institute factory".split()),
+    "Place": frozenset("company firm institute factory government subcommittee committee delegation".split()),
+}
+# Of those, the nouns a known place before them only locates ("the Tokyo firm" is in Tokyo).
+LOCATED_ORGANIZATION_NOUNS = frozenset("company firm institute factory".split())
+
+
+def _with_kind_noun_after(doc: Doc, candidate: _Candidate) -> _Candidate:
+    """A person's or place's name that modifies a lowercase organization noun right after it, at most
+    two lowercase words away ("the Brera meteorological institute"), names that organization with
+    the noun: the company is no person, the government no place. Organizations' names are left as
+    they are ("the Taliban government" stays "Taliban"), so the graph keeps one node for them."""
+    nouns = ORGANIZATION_NOUNS_AFTER.get(candidate.entity_type)
+    if nouns is None or candidate.end >= len(doc):
+        return candidate
+    span = doc[candidate.start : candidate.end]
+    if candidate.start > 0 and doc[candidate.start - 1].lower_ in {"a", "an"}:
+        return candidate  # "a Hong Kong construction firm" describes a firm in Hong Kong
+    if gazetteer.is_place_name(span.text):
+        nouns = nouns - LOCATED_ORGANIZATION_NOUNS
+    for noun_index in range(candidate.end, min(candidate.end + 3, len(doc))):
+        token = doc[noun_index]
+        if not token.is_alpha or not token.is_lower:
+            return candidate
+        if token.lower_ in nouns and token.pos_ == "NOUN":
+            head = span.root
+            # The name modifies the noun, directly or through the words between.
+            while head.i < noun_index and head.head.i != head.i and head.head.i <= noun_index:
+                head = head.head
+            if head.i != noun_index:
+                return candidate
+            return replace(candidate, end=noun_index + 1, label="ORG", entity_type="Organization", reason="organization-noun", fixed_type=True)
+        if token.pos_ not in {"ADJ", "NOUN"}:
+            return candidate
+    return candidate
 
 
 def _ends_in_a_place_word(span: Span, words: list[str], label: str) -> bool:

@@ -74,3 +74,24 @@ def test_mentions_organizations_agency_credited_after_a_dateline(extractor):
     found = typed(extractor, "( Text ) Hanoi , June 3 ( VNAFAX ) -- The cabinet approved the new port budget on Friday .")
     assert found.get("Hanoi") == "Place"
     assert found.get("VNAFAX") == "Organization"
+
+
+def test_mentions_organizations_company_named_after_a_person(extractor):
+    found = typed(extractor, "His sons founded the Kessler company in Hamburg in 1949 .")
+    assert found.get("Kessler company") == "Organization"
+    assert found.get("Hamburg") == "Place"
+
+
+def test_mentions_organizations_a_citys_government_is_an_organization(extractor):
+    found = typed(extractor, "Talks between the Vientiane government and the rebels resumed on Monday .")
+    assert found.get("Vientiane government") == "Organization"
+
+
+def test_mentions_organizations_a_firm_in_a_city_leaves_the_city_a_place(extractor):
+    found = typed(extractor, "The contract went to a Singapore engineering firm with offices in Jakarta .")
+    assert found.get("Singapore") == "Place"
+
+
+def test_mentions_organizations_an_organizations_government_keeps_its_name(extractor):
+    found = typed(extractor, "The Taliban government banned music in public places .")
+    assert found.get("Taliban") == "Organization"
