@@ -1337,7 +1337,7 @@ def closes_source_line(doc: Doc, after: int, sentence_end: int) -> bool:
         return True
     following = doc[after]
     if following.lower_ == "in" and after + 1 < sentence_end:
-        return doc[after + 1].is_title and doc[after + 1].pos_ == "PROPN"
+        return doc[after + 1].is_title and doc[after + 1].pos_ in {"PROPN", "ADJ"}  # "in Russian": tagged either
     return following.like_num
 
 
@@ -1349,7 +1349,15 @@ def organization_place_rule(index: ParseIndex) -> Iterator[Candidate]:
         if mention.entity_type != "Organization" or is_nationality(index, mention):
             continue
         span = index.span_of(mention)
-        for token in prepositional_objects(span.root, ORGANIZATION_PLACE_PREPOSITIONS):
+        # The parser may hang the place on the last word of the name ("the International Committee of
+        # the Red Cross in Khartoum"): any word of the name, for a preposition after the name.
+        objects = [
+            token
+            for word in span
+            for token in prepositional_objects(word, ORGANIZATION_PLACE_PREPOSITIONS)
+            if token.head.i >= span.end
+        ]
+        for token in objects:
             preposition = token.head.lower_
             if preposition == "of" and len(span) == 1:
                 continue  # "the Army of Northern Virginia", "the Senate of the Republic": the place names the body

@@ -107,3 +107,15 @@ def test_relations_description_from_a_place(extractor):
 def test_relations_occupation_modified_by_a_place(extractor):
     found = rule_triples(extractor, "Atlanta businessman Neil Carver said prices would rise .")
     assert ("Neil Carver", "locatedIn", "Atlanta") in found
+
+
+def test_relations_source_line_language_tagged_as_an_adjective(extractor):
+    found = rule_triples(extractor, "WS0311120195 Vienna ORF Television in German 1800 GMT 3 Nov 95")
+    assert ("ORF Television", "locatedIn", "Vienna") in found
+
+
+def test_relations_organization_place_hung_on_the_names_last_word(extractor):
+    found = rule_triples(
+        extractor, "Paul Lind of the International Committee of the Red Cross in Geneva said the talks would resume ."
+    )
+    assert ("International Committee of the Red Cross", "locatedIn", "Geneva") in found
