@@ -1387,7 +1387,26 @@ def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
             if not arguments and token.lemma_.lower() in PLACE_NOUNS:
                 # "in Umbria province": the name modifies the kind of place.
                 arguments = [Argument(m) for m in index.modifier_mentions(token, types={"Place"})]
+            if not arguments and token.lemma_.lower() in PART_OF_PLACE_NOUNS:
+                # "Bugesera in the southeastern part of Rwanda".
+                arguments = [a for t in prepositional_objects(token, frozenset({"of"})) for a in index.arguments(t, collective=False)]
             containers.extend(arguments)
+        for child in span.root.children:
+            owner = index.mention_at(child)
+            if child.dep_ == "poss" and owner is not None and owner is not mention:
+                # "Zambia's Kafue River", "Beijing's Tiananmen Square".
+                containers.append(Argument(owner))
+        described = span.root.head
+        if span.root.dep_ in {"compound", "nmod"} and index.mention_at(described) is None and described.lemma_.lower() in SITE_NOUNS:
+            # "the Rocky Flats plutonium processing plant in Colorado", "the Brighton Beach section of Brooklyn":
+            # the name's site lies where the site does.
+            prepositions = frozenset({"in", "of"}) if described.lemma_.lower() in PART_OF_PLACE_NOUNS else frozenset({"in"})
+            containers.extend(a for t in prepositional_objects(described, prepositions) for a in index.arguments(t, collective=False))
+        if span.root.dep_ in {"compound", "nmod", "poss", "amod"} and index.mention_at(described) is None and described.lemma_.lower() in NAMED_BY_OF_NOUNS:
+            for token in prepositional_objects(described, frozenset({"of"})):
+                for part in index.arguments(token, collective=False):
+                    if part.mention.entity_type == "Place" and part.mention is not mention and not is_country(part.mention.text):
+                        yield Candidate(part, "partOf", Argument(mention), 0.75, "dep:place-named-by-of", (described,))
         if span.end < len(doc) and doc[span.end].lower_ == "in" and not objects:
             # The parser often hangs "in northern Israel" on the verb; read the words themselves.
             position = span.end + 1
@@ -1404,6 +1423,23 @@ def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
             if is_country(mention.text) and not is_wide_region(argument.mention.text):
                 continue  # "the match between France and Germany in Paris": a country lies in no city or area
             yield Candidate(Argument(mention), "partOf", argument, 0.75, "dep:place-in-place", (doc[span.end] if span.end < len(doc) else span[-1],))
+
+
+# Nouns for a part of a place: "in the southeastern part of Rwanda".
+PART_OF_PLACE_NOUNS = frozenset({"part", "corner", "section", "portion", "half", "edge", "outskirts", "heart", "center", "centre"})
+# Kinds of place whose "of" names the place itself: "the Louisville suburb of Okolona", "the Soviet
+# republic of Byelorussia", "Serbia's southern province of Kosovo": the named place is part of the modifier.
+NAMED_BY_OF_NOUNS = frozenset({
+    "suburb", "province", "city", "town", "state", "republic", "capital", "county", "district", "region", "village",
+    "island", "municipality", "borough", "neighborhood", "neighbourhood", "port", "enclave", "territory",
+})
+
+
+# Nouns for a site a name can be given to: "the Savannah River plant in South Carolina".
+SITE_NOUNS = PLACE_NOUNS | PART_OF_PLACE_NOUNS | frozenset({
+    "plant", "site", "airport", "base", "park", "forest", "river", "lake", "mountain", "valley", "beach", "bay",
+    "area", "coast", "island", "peninsula", "desert", "canyon", "reservoir", "dam", "mine", "field", "prison",
+})
 
 
 def is_country(name: str) -> bool:

@@ -119,3 +119,20 @@ def test_relations_organization_place_hung_on_the_names_last_word(extractor):
         extractor, "Paul Lind of the International Committee of the Red Cross in Geneva said the talks would resume ."
     )
     assert ("International Committee of the Red Cross", "locatedIn", "Geneva") in found
+
+
+def test_relations_possessive_place_contains_the_place(extractor):
+    found = rule_triples(extractor, "Tourists crowded the shores of Sweden 's Lake Siljan on Sunday .")
+    assert ("Lake Siljan", "partOf", "Sweden") in found
+
+
+def test_relations_named_site_lies_where_the_site_does(extractor):
+    found = rule_triples(extractor, "Inspectors visited the Pinewood Ridge storage plant in Nevada on Monday .")
+    assert ("Pinewood Ridge", "partOf", "Nevada") in found
+
+
+def test_relations_kind_of_place_of_names_the_part(extractor):
+    # "the Boston suburb of Newton": Newton is the suburb, part of Boston, not the other way round.
+    found = rule_triples(extractor, "The family moved to the Boston suburb of Newton in 1990 .")
+    assert ("Newton", "partOf", "Boston") in found
+    assert ("Boston", "partOf", "Newton") not in found
