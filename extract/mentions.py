@@ -433,6 +433,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = _split_source_lines(spacy_doc, candidates, scan)
+    candidates = _split_company_from_its_town(spacy_doc, candidates)
     candidates = _split_place_before_source(spacy_doc, candidates, scan)
     if not title_case:
         candidates = _add_capitalized_acronyms(spacy_doc, candidates, scan)
@@ -689,7 +690,15 @@ def _source_line_word(token: Token) -> bool:
         return False
     if text == "-":
         return not token.whitespace_
+    if text.isdigit() and token.i > 0 and _joined_to_hyphen(token):
+        return True  # the "6" of "Kanal-6"
     return (text[:1].isupper() and not token.is_punct) or text.lower() in SOURCE_LINE_PARTICLES
+
+
+def _joined_to_hyphen(token: Token) -> bool:
+    """Whether the token is written joined to a hyphen before it ("Kanal-6")."""
+    previous = token.doc[token.i - 1]
+    return previous.text == "-" and not previous.whitespace_
 
 
 def _language_after(doc: Doc, index: int) -> bool:
@@ -705,6 +714,8 @@ def _language_after(doc: Doc, index: int) -> bool:
     after = index + 2
     while after < len(doc) and doc[after].text == "-" and after + 1 < len(doc):
         after += 2  # "Serbo - Croatian" when the tokenizer split it
+    if after + 1 < len(doc) and doc[after].lower_ in {"at", "on"}:
+        after += 1  # "in Spanish at 0200 GMT on 9 March"
     return after >= len(doc) or doc[after].text[:1].isdigit() or doc[after].is_space
 
 
@@ -852,10 +863,37 @@ def _rare_capitals(text: str) -> bool:
     )
 
 
+# The words a company's legal name ends in ("Pittsburgh-Corning Corp.", "Avis Bourg Co.").
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd llc plc company corporation".split())
+
+
+def _split_company_from_its_town(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"Pittsburgh-Corning Corp. of Pittsburgh": after a company's legal ending, "of" and a known
+    place say where the company is, not what it is called: a company and a place."""
+    result = []
+    for candidate in candidates:
+        split = None
+        if candidate.label == "ORG" and not candidate.fixed_type:
+            for index in range(candidate.start + 2, candidate.end - 1):
+                if doc[index].lower_ != "of":
+                    continue
+                ending = doc[index - 2] if doc[index - 1].text == "." else doc[index - 1]
+                if ending.lower_.rstrip(".") in CORPORATE_SUFFIXES and gazetteer.is_place_name(doc[index + 1 : candidate.end].text):
+                    split = index
+                break
+        if split is None:
+            result.append(candidate)
+            continue
+        result.append(replace(candidate, end=split))
+        result.append(_Candidate(split + 1, candidate.end, "GPE", "Place", reason="company-town"))
+    return result
+
+
 def _code_like(token: Token) -> bool:
     """A catalogue number ("LD2504174394"), never part of a name."""
     text = token.text
-    return len(text) >= 6 and any(char.isdigit() for char in text) and any(char.isalpha() for char in text)
+    # "Kanal-6" and "UT-1" are names: a catalogue number has more digits than that.
+    return len(text) >= 6 and sum(char.isdigit() for char in text) >= 4 and any(char.isalpha() for char in text)
 
 
 def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | None:

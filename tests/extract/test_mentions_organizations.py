@@ -95,3 +95,14 @@ def test_mentions_organizations_a_firm_in_a_city_leaves_the_city_a_place(extract
 def test_mentions_organizations_an_organizations_government_keeps_its_name(extractor):
     found = typed(extractor, "The Taliban government banned music in public places .")
     assert found.get("Taliban") == "Organization"
+
+
+def test_mentions_organizations_broadcaster_with_a_number_in_its_name(extractor):
+    found = typed(extractor, "Kiev Kanal-5 Television")
+    assert found == {"Kiev": "Place", "Kanal-5 Television": "Organization"}
+
+
+def test_mentions_organizations_company_of_its_town_is_two_names(extractor):
+    found = typed(extractor, "The barge was leased from Delmont Marine Corp. of Baton Rouge last spring .")
+    assert found.get("Delmont Marine Corp") == "Organization"
+    assert found.get("Baton Rouge") == "Place"
