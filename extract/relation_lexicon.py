@@ -199,10 +199,17 @@ VERB_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "house": ("locatedIn", frozenset({"in", "at"})),
     "establish": ("locatedIn", frozenset({"in"})),
     "bear": ("locatedIn", frozenset({"in"})),
+    "move": ("locatedIn", frozenset({"to"})),
+    "relocate": ("locatedIn", frozenset({"to"})),
+    "emigrate": ("locatedIn", frozenset({"to"})),
+    "immigrate": ("locatedIn", frozenset({"to"})),
+    "remain": ("locatedIn", frozenset({"in", "on", "at"})),
     "die": ("diedIn", frozenset({"in", "at"})),
 }
 # "took over X" / "took control of X": verb + particle or noun object.
-PHRASAL_TRIGGERS: Final[dict[tuple[str, str], str]] = {("take", "over"): "controls", ("set", "up"): "locatedIn"}
+PHRASAL_TRIGGERS: Final[dict[tuple[str, str], str]] = {
+    ("take", "over"): "controls", ("set", "up"): "locatedIn", ("grow", "up"): "locatedIn",
+}
 
 # Nouns that carry a relation between two actors: "ties to al-Qaeda", "support from the Taliban".
 NOUN_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {

@@ -136,3 +136,13 @@ def test_relations_kind_of_place_of_names_the_part(extractor):
     found = rule_triples(extractor, "The family moved to the Boston suburb of Newton in 1990 .")
     assert ("Newton", "partOf", "Boston") in found
     assert ("Boston", "partOf", "Newton") not in found
+
+
+def test_relations_grew_up_and_moved_to_place_a_person(extractor):
+    assert ("Ana Lopez", "locatedIn", "Tucson") in rule_triples(
+        extractor, "Ana Lopez , who grew up in Tucson , now teaches music in Boston ."
+    )
+    assert ("Ana Lopez", "locatedIn", "Tucson") in rule_triples(extractor, "Ana Lopez moved to Tucson in 1985 .")
+    assert ("Ana Lopez", "locatedIn", "Tucson") not in rule_triples(
+        extractor, "Ana Lopez never moved to Tucson , her brother said ."
+    )
