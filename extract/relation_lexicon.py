@@ -184,6 +184,11 @@ VERB_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "serve": ("memberOf", frozenset({"in", "with", "on"})),
     "employ": ("memberOf", frozenset()),
     "represent": ("memberOf", frozenset()),
+    "teach": ("memberOf", frozenset({"at"})),
+    "cover": ("memberOf", frozenset({"for"})),  # "covers the White House for The Associated Press"
+    "write": ("memberOf", frozenset({"for"})),
+    "report": ("memberOf", frozenset({"for"})),
+    "play": ("memberOf", frozenset({"for"})),
     # locatedIn: X is based in Y
     "base": ("locatedIn", frozenset({"in", "at"})),
     "locate": ("locatedIn", frozenset({"in", "at"})),
@@ -206,6 +211,9 @@ VERB_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "remain": ("locatedIn", frozenset({"in", "on", "at"})),
     "die": ("diedIn", frozenset({"in", "at"})),
 }
+# Verbs whose direct object is what is done, not the other party: "covers the White House for The
+# Associated Press" is memberOf the AP only; "teaches acting at Vanderbilt University".
+PREPOSITION_ONLY_VERBS: Final[frozenset[str]] = frozenset({"teach", "cover", "write", "report", "play"})
 # "took over X" / "took control of X": verb + particle or noun object.
 PHRASAL_TRIGGERS: Final[dict[tuple[str, str], str]] = {
     ("take", "over"): "controls", ("set", "up"): "locatedIn", ("grow", "up"): "locatedIn",

@@ -38,6 +38,7 @@ from extract.relation_lexicon import (
     PART_NOUNS,
     PERSON_PRONOUNS,
     PHRASAL_TRIGGERS,
+    PREPOSITION_ONLY_VERBS,
     PRESENCE_NOUNS,
     REGION_NAMES,
     RELATIVE_PRONOUNS,
@@ -608,6 +609,10 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     prepositions = ROLE_PREPOSITIONS if predicate == "memberOf" else frozenset({"of", "for"})
     if predicate == "locatedIn":
         prepositions = frozenset({"of", "in", "from"})
+    if predicate == "partOf" and how == "title":
+        # "covers the State Department for the Daily Courier": a part noun inside a name takes its
+        # whole only from "of"; "for" is the clause's.
+        prepositions = frozenset({"of"})
     anchor = role
     object_tokens = prepositional_objects(anchor, prepositions)
     if in_charge:
@@ -737,7 +742,7 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
                     yield Candidate(subject, "locatedIn", Argument(place), 0.85, "dep:based-modifier", (verb,))
         return
     agents = [a for t in prepositional_objects(verb, frozenset({"by"})) for a in index.arguments(t)]
-    direct = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in index.arguments(c)]
+    direct = [] if lemma in PREPOSITION_ONLY_VERBS else [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in index.arguments(c)]
     prepositional = [a for t in prepositional_objects(verb, prepositions) for a in index.arguments(t)]
     time = time_of(verb, index)
     factor = hedge_factor(verb)

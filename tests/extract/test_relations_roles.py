@@ -33,3 +33,17 @@ def test_relations_roles_holder_named_after_the_object(extractor):
 def test_relations_roles_more_occupations(extractor):
     found = rule_triples(extractor, "Tom Hale , a lobbyist with the National Dairy Council , testified on Monday .")
     assert ("Tom Hale", "memberOf", "National Dairy Council") in found
+
+
+def test_relations_roles_covering_for_a_newspaper(extractor):
+    found = rule_triples(extractor, "Ruth Klein has covered politics for the Daily Courier since 1990 .")
+    assert ("Ruth Klein", "memberOf", "Daily Courier") in found
+    assert ("Ruth Klein", "memberOf", "Hollins College") in rule_triples(
+        extractor, "Ruth Klein teaches chemistry at Hollins College ."
+    )
+
+
+def test_relations_roles_the_beat_covered_is_no_employer_nor_a_part(extractor):
+    found = rule_triples(extractor, "Ruth Klein covers the State Department for the Daily Courier .")
+    assert ("Ruth Klein", "memberOf", "State Department") not in found
+    assert ("State Department", "partOf", "Daily Courier") not in found
