@@ -771,6 +771,10 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
                 # the killer is who the court or the plea names, not the clause's grammatical subject.
                 accused = accused_of(verb, index)
                 subjects = accused if accused is not None else subjects
+            if not direct:
+                # "Jack Ruby shot and mortally wounded Lee Harvey Oswald", "shooting and killing King":
+                # the object hangs on the second verb of the pair.
+                direct = [a for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in c.children if o.dep_ == "dobj" for a in index.arguments(o)]
             pairs.extend((s, o, "killed") for s in subjects for o in direct)
     elif passive:
         if agents:
@@ -1496,7 +1500,7 @@ def accused_of(start: Token, index: ParseIndex) -> list[Argument] | None:
             )
             factor = 0.85 if lemma in SUSPICION_VERBS else 1.0
             if passive or lemma in SELF_ACCUSATION_VERBS:
-                found = [a for s in clause_subjects(head) for a in index.arguments(s, collective=False)]
+                found = [a for s in clause_subjects(head) for a in index.arguments(s, collective=False) or described_name(s, index)]
             else:
                 found = [a for c in head.children if c.dep_ == "dobj" and c.i != current.i for a in index.arguments(c, collective=False)]
             return [Argument(a.mention, a.factor * factor, a.via or "accused") for a in found]
@@ -1554,3 +1558,12 @@ def holders_after_object(role: Token, index: ParseIndex, *, types: set[str]) -> 
                 if holder_span.start == owner_span.end + 1 and index.doc[owner_span.end].text == ",":
                     found.append(Argument(holder, 0.9, "appos"))
     return found
+
+
+def described_name(token: Token, index: ParseIndex) -> list[Argument]:
+    """The name a noun describes in apposition: "Sirhan Sirhan, the man convicted of killing Kennedy"."""
+    if token.dep_ == "appos" and token.pos_ == "NOUN":
+        mention = index.mention_at(token.head)
+        if mention is not None:
+            return [Argument(mention, 0.95, "appos")]
+    return []

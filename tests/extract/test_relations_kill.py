@@ -52,3 +52,8 @@ def test_relations_kill_the_gunman_who_killed(extractor):
 def test_relations_kill_fired_the_shots_that_killed(extractor):
     found = rule_triples(extractor, "Witnesses said Carl Hobbs fired the shots that killed Dan Reyes .")
     assert ("Carl Hobbs", "killed", "Dan Reyes") in found
+
+
+def test_relations_kill_object_of_the_second_coordinated_verb(extractor):
+    found = rule_triples(extractor, "Tom Riley pleaded guilty to shooting and killing Ann Moss in 1989 .")
+    assert ("Tom Riley", "killed", "Ann Moss") in found
