@@ -1110,6 +1110,11 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         candidate.entity_type = "Organization"
         candidate.reason = "organization-word"
         return True
+    if candidate.label != "NORP" and _speaks_or_works_for(doc, span):
+        candidate.entity_type = "Organization"
+        candidate.reason = "organization-role"
+        candidate.fixed_type = True
+        return True
     kind = _kind_noun_before(doc, span)
     if kind is not None:
         candidate.entity_type = kind
@@ -1219,6 +1224,24 @@ def _personal_noun_of(doc: Doc, span: Span) -> bool:
     return any(
         owner.i not in range(span.start, span.end) and owner.text.islower() and owner.lemma_.lower() in PERSONAL_NOUNS for owner in owners
     )
+
+
+# Lowercase roles a name before them employs ("Pepco executive Sharon Dixon", "GE spokesman Richard
+# Lopez"): that name is an organization. "president" is left to countries ("U.S. president").
+ORGANIZATION_ROLE_NOUNS = frozenset("spokesman spokeswoman spokesperson executive executives employee employees president chairman".split())
+
+
+def _speaks_or_works_for(doc: Doc, span: Span) -> bool:
+    """The name right before a lowercase role noun it modifies, other than a country or a
+    province's ("Healy president George Malina", "Boise National Forest spokeswoman Lynette Davis")."""
+    if span.end >= len(doc):
+        return False
+    role = doc[span.end]
+    if not role.is_lower or role.lower_ not in ORGANIZATION_ROLE_NOUNS or span.root.head.i != role.i:
+        return False
+    if span.root.dep_ not in {"compound", "nmod", "amod"}:
+        return False
+    return not _names_a_country_or_area(span.text)
 
 
 def _kind_noun_before(doc: Doc, span: Span) -> EntityType | None:

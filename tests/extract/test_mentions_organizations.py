@@ -106,3 +106,14 @@ def test_mentions_organizations_company_of_its_town_is_two_names(extractor):
     found = typed(extractor, "The barge was leased from Delmont Marine Corp. of Baton Rouge last spring .")
     assert found.get("Delmont Marine Corp") == "Organization"
     assert found.get("Baton Rouge") == "Place"
+
+
+def test_mentions_organizations_name_before_its_spokesman_is_an_organization(extractor):
+    found = typed(extractor, "Output will recover by June , Trelco spokeswoman Dana Whitfield said on Tuesday .")
+    assert found.get("Trelco") == "Organization"
+    assert found.get("Dana Whitfield") == "Person"
+
+
+def test_mentions_organizations_country_before_its_president_stays_a_place(extractor):
+    found = typed(extractor, "The Brazilian delegation met the U.S. president on Monday .")
+    assert found.get("U.S") == "Place"
