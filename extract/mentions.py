@@ -53,7 +53,8 @@ ORGANIZATION_WORDS = frozenset(
     organisation association union federation league alliance coalition company corporation corp inc ltd
     bank fund court parliament assembly senate congress government administration authority service
     services center centre tribunal taliban times post news journal herald tribune gazette daily
-    telegraph express guardian chronicle observer monitor board chamber house church voice friends patrol""".split()
+    telegraph express guardian chronicle observer monitor board chamber house church voice friends patrol navy
+    fleet tech""".split()
 )
 # Last words that make a name a place ("Custer National Forest", "Cameron Parish", "Nelson Street").
 PLACE_NAME_WORDS = frozenset(
@@ -434,6 +435,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = _split_source_lines(spacy_doc, candidates, scan)
     candidates = _split_company_from_its_town(spacy_doc, candidates)
+    candidates = _split_organization_from_person(spacy_doc, candidates)
     candidates = _split_place_before_source(spacy_doc, candidates, scan)
     if not title_case:
         candidates = _add_capitalized_acronyms(spacy_doc, candidates, scan)
@@ -861,6 +863,40 @@ def _rare_capitals(text: str) -> bool:
         and not gazetteer.is_place_name(text)
         and zipf_of(text) < COMMON_WORD_ZIPF
     )
+
+
+def _split_organization_from_person(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"the Russian Pacific Fleet Igor Khmelnov", "the Soviet Navy Nikolai Kuznetsov": NER ran an
+    organization whose name ends in an organization word on into the two or three words of the
+    person who serves it (a title between them was dropped). The organization has a word before
+    its organization word, in the name or just before it ("Bank Julius Baer" is one name), and the
+    person's words are rare names, not English words ("Texas School Book Depository" is one name)."""
+    result = []
+    for candidate in candidates:
+        split = None
+        if candidate.label in {"ORG", "PERSON", "NORP"} and not candidate.fixed_type and candidate.acronym_of is None:
+            # "Soviet Navy Nikolai ...": the organization's first word may lie just outside the name.
+            first_allowed = candidate.start if candidate.start > 0 and doc[candidate.start - 1].text[:1].isupper() and doc[candidate.start - 1].is_alpha else candidate.start + 1
+            for index in range(candidate.end - 3, candidate.end - 5, -1):
+                if index < first_allowed:
+                    break
+                word = doc[index]
+                person = doc[index + 1 : candidate.end]
+                if (
+                    word.lower_ in ORGANIZATION_WORDS
+                    and word.text[:1].isupper()
+                    and all(_name_token(token) and token.lower_ not in ORGANIZATION_WORDS and not is_common_word(token.text) for token in person)
+                    and not gazetteer.is_place_name(person.text)
+                    and not gazetteer.is_place_name(person[0].text)
+                ):
+                    split = index + 1
+                    break
+        if split is None:
+            result.append(candidate)
+            continue
+        result.append(replace(candidate, end=split, label="ORG", entity_type="Organization", reason="organization-word"))
+        result.append(_Candidate(split, candidate.end, "PERSON", "Person", weak=candidate.weak, reason="after-organization"))
+    return result
 
 
 # The words a company's legal name ends in ("Pittsburgh-Corning Corp.", "Avis Bourg Co.").
@@ -1358,7 +1394,8 @@ def _is_junk(span: Span, candidate: _Candidate) -> bool:
         return True
     if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP"} and not candidate.fixed_type:
         return True
-    if len(span) == 1 and not candidate.fixed_type and _part_of_a_date_or_code(span[0]):
+    if not candidate.fixed_type and all(_part_of_a_date_or_code(token) or token.is_digit or token.is_punct for token in span):
+        # "GMT 2 Feb 94", "PY2604013394": the date, time and code of a wire-service line.
         return True
     if candidate.entity_type == "Organization" and len(span) > 2 and span[1].lower_ == "of":
         # "Future of India-Afghanistan ties": a common noun "of" something is a topic, not an

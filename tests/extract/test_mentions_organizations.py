@@ -117,3 +117,19 @@ def test_mentions_organizations_name_before_its_spokesman_is_an_organization(ext
 def test_mentions_organizations_country_before_its_president_stays_a_place(extractor):
     found = typed(extractor, "The Brazilian delegation met the U.S. president on Monday .")
     assert found.get("U.S") == "Place"
+
+
+def test_mentions_organizations_fleet_run_on_into_its_commander_is_split(extractor):
+    found = typed(extractor, "The deputy commander of the Baltic Fleet Oleg Vorontsov flew to the base on Friday .")
+    assert found.get("Oleg Vorontsov") == "Person"
+    assert any(name.endswith("Baltic Fleet") and kind == "Organization" for name, kind in found.items())
+
+
+def test_mentions_organizations_name_of_english_words_after_an_organization_word_is_not_a_person(extractor):
+    found = typed(extractor, "Tourists still visit the Texas School Book Depository every day .")
+    assert not any(kind == "Person" for kind in found.values())
+
+
+def test_mentions_organizations_tech_ends_a_university_name(extractor):
+    found = typed(extractor, "She studied physics at Georgia Tech before moving to Denver .")
+    assert found.get("Georgia Tech") == "Organization"
