@@ -567,7 +567,7 @@ def names_a_thing_between(modifier: Mention, role: Token, index: ParseIndex) -> 
 def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     """Role nouns: "X, the leader of Y", "X is a fellow at Y", "Y commander X", "took over as Y leader"."""
     lemma = role.lemma_.lower()
-    if role.pos_ not in {"NOUN", "PROPN"}:
+    if role.pos_ not in {"NOUN", "PROPN"} and not is_nominal_adjective(role):
         return
     in_charge = lemma == "charge" and role.head.lower_ == "in"
     if not (lemma in LEADER_ROLES or lemma in MEMBER_ROLES or lemma in PART_NOUNS or lemma in KILLER_NOUNS or lemma in RESIDENCE_NOUNS or in_charge):
@@ -1567,3 +1567,14 @@ def described_name(token: Token, index: ParseIndex) -> list[Argument]:
         if mention is not None:
             return [Argument(mention, 0.95, "appos")]
     return []
+
+
+def is_nominal_adjective(token: Token) -> bool:
+    """"Mr. Vee, a Fargo native": a residence word the tagger calls an adjective but the parse uses as a
+    noun (with a determiner, in apposition or as a complement)."""
+    return (
+        token.pos_ == "ADJ"
+        and token.lemma_.lower() in RESIDENCE_NOUNS
+        and token.dep_ in {"appos", "attr", "pobj", "nsubj", "dobj", "conj"}
+        and any(child.dep_ == "det" for child in token.children)
+    )

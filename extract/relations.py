@@ -113,6 +113,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
                 yield from presence_rule(token, index)
         elif (pos == "ADV" and lemma in HOME_NOUNS) or (pos == "ADJ" and lemma == "native"):
             yield from home_rule(doc[i], index)
+            yield from role_rule(doc[i], index)  # "a Fargo native": the adjective used as a noun
         elif pos in {"VERB", "AUX", "ADJ"}:
             if lemma in _VERB_RULE_LEMMAS or lemma == "<num>":
                 yield from verb_rule(doc[i], index)

@@ -146,3 +146,8 @@ def test_relations_grew_up_and_moved_to_place_a_person(extractor):
     assert ("Ana Lopez", "locatedIn", "Tucson") not in rule_triples(
         extractor, "Ana Lopez never moved to Tucson , her brother said ."
     )
+
+
+def test_relations_native_tagged_as_an_adjective_still_places(extractor):
+    found = rule_triples(extractor, "Mr. Holt , a Phoenix native , donated his guitar .")
+    assert ("Holt", "locatedIn", "Phoenix") in found
