@@ -1578,3 +1578,46 @@ def is_nominal_adjective(token: Token) -> bool:
         and token.dep_ in {"appos", "attr", "pobj", "nsubj", "dobj", "conj"}
         and any(child.dep_ == "det" for child in token.children)
     )
+
+
+def parenthesized_aliases(index: ParseIndex) -> dict[str, list[Mention]]:
+    """Organizations named twice, the second in parentheses: "the Party of the Democratic Revolution
+    (PRD)", "PAN (National Action Party)". Each mention key maps to its other names."""
+    doc = index.doc
+    aliases: dict[str, list[Mention]] = {}
+    for mention in index.mentions:
+        if mention.entity_type != "Organization":
+            continue  # "Charles Guiteau (Jonathan Hadary)": a person in parentheses is the actor, not an alias
+        span = index.spans.get(mention_key(mention))
+        if span is None or span.end + 2 >= len(doc) or doc[span.end].text != "(":
+            continue
+        inner = index.mention_at(doc[span.end + 1])
+        if inner is None or inner is mention or inner.entity_type != mention.entity_type:
+            continue
+        inner_span = index.span_of(inner)
+        if inner_span.start != span.end + 1 or inner_span.end >= len(doc) or doc[inner_span.end].text != ")":
+            continue
+        aliases.setdefault(mention_key(mention), []).append(inner)
+        aliases.setdefault(mention_key(inner), []).append(mention)
+    return aliases
+
+
+def alias_closure(candidates: list[Candidate], index: ParseIndex) -> Iterator[Candidate]:
+    """A fact about a name holds for the name it is given in parentheses: "candidate of the PRD (Party
+    of the Democratic Revolution)" makes him a member of both."""
+    aliases = parenthesized_aliases(index)
+    if not aliases:
+        return
+    for candidate in candidates:
+        for alias in aliases.get(mention_key(candidate.object.mention), []):
+            if alias is not candidate.subject.mention:
+                yield Candidate(
+                    candidate.subject, candidate.predicate, Argument(alias, 0.95, "alias"), candidate.confidence,
+                    candidate.method + "+alias", candidate.triggers, candidate.role, candidate.former, candidate.time,
+                )
+        for alias in aliases.get(mention_key(candidate.subject.mention), []):
+            if alias is not candidate.object.mention:
+                yield Candidate(
+                    Argument(alias, 0.95, "alias"), candidate.predicate, candidate.object, candidate.confidence,
+                    candidate.method + "+alias", candidate.triggers, candidate.role, candidate.former, candidate.time,
+                )

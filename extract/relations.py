@@ -32,6 +32,7 @@ from extract.relation_model import METHOD as MODEL_METHOD
 from extract.relation_model import load_relation_model, token_table
 from extract.relation_rules import (
     AID_NOUNS,
+    alias_closure,
     Argument,
     appositive_rule,
     Candidate,
@@ -86,6 +87,7 @@ def extract_relations(
 def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
     candidates = list(_direct_candidates(index))
     candidates += seat_of_office(candidates)
+    candidates += list(alias_closure(candidates, index))
     yield from candidates
     yield from place_closure(candidates)
 

@@ -47,3 +47,19 @@ def test_relations_roles_the_beat_covered_is_no_employer_nor_a_part(extractor):
     found = rule_triples(extractor, "Ruth Klein covers the State Department for the Daily Courier .")
     assert ("Ruth Klein", "memberOf", "State Department") not in found
     assert ("State Department", "partOf", "Daily Courier") not in found
+
+
+def test_relations_roles_hold_for_the_parenthesized_alias(extractor):
+    found = rule_triples(
+        extractor, "Maria Soto , candidate of the Green Renewal Party ( GRP ) , won 9 percent of the vote ."
+    )
+    assert {("Maria Soto", "memberOf", "Green Renewal Party"), ("Maria Soto", "memberOf", "GRP")} <= found
+
+
+def test_relations_roles_a_person_in_parentheses_is_no_alias(extractor):
+    # A cast list: the actor in parentheses killed nobody.
+    found = rule_triples(
+        extractor, "In the play , Senator Carl Hobbs 's killer Tom Riley ( Dan Meyer ) hides in the attic ."
+    )
+    assert ("Tom Riley", "killed", "Senator Carl Hobbs") in found
+    assert ("Dan Meyer", "killed", "Senator Carl Hobbs") not in found
