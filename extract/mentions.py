@@ -436,6 +436,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     candidates = _split_source_lines(spacy_doc, candidates, scan)
     candidates = _split_company_from_its_town(spacy_doc, candidates)
     candidates = _split_organization_from_person(spacy_doc, candidates)
+    candidates = _split_organizations_by_possessive(spacy_doc, candidates)
     candidates = _split_place_before_source(spacy_doc, candidates, scan)
     if not title_case:
         candidates = _add_capitalized_acronyms(spacy_doc, candidates, scan)
@@ -717,7 +718,9 @@ def _language_after(doc: Doc, index: int) -> bool:
     while after < len(doc) and doc[after].text == "-" and after + 1 < len(doc):
         after += 2  # "Serbo - Croatian" when the tokenizer split it
     if after + 1 < len(doc) and doc[after].lower_ in {"at", "on"}:
-        after += 1  # "in Spanish at 0200 GMT on 9 March"
+        after += 1  # "in Spanish at 0200 GMT on 9 March", "in Indonesian on page 5"
+        if after + 1 < len(doc) and doc[after].lower_ in {"page", "p"}:
+            after += 1
     return after >= len(doc) or doc[after].text[:1].isdigit() or doc[after].is_space
 
 
@@ -735,12 +738,18 @@ def _split_source_lines(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> 
             lines.append((index, index, True))
     for sentence in doc.sents:
         end = sentence.end
-        while end > sentence.start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text != "-"):
+        while end > sentence.start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in {"-", ")"}):
             end -= 1
         if end - sentence.start >= 2:
             lines.append((end, end, False))
     found: list[tuple[int, int, int]] = []  # (place start, source start, source end)
     for end, _, anchored in lines:
+        if end > 0 and doc[end - 1].text == ")":
+            # "Beijing CHINA DAILY ( SCIENCE MEDICINE ) in English": the section is no part of the name.
+            opening = next((i for i in range(end - 2, max(end - 8, 0) - 1, -1) if doc[i].text == "("), None)
+            if opening is None:
+                continue
+            end = opening
         start = end
         while start > 0 and end - start < 10 and _source_line_word(doc[start - 1]):
             start -= 1
@@ -896,6 +905,37 @@ def _split_organization_from_person(doc: Doc, candidates: list[_Candidate]) -> l
             continue
         result.append(replace(candidate, end=split, label="ORG", entity_type="Organization", reason="organization-word"))
         result.append(_Candidate(split, candidate.end, "PERSON", "Person", weak=candidate.weak, reason="after-organization"))
+    return result
+
+
+def _split_organizations_by_possessive(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"Bar-Ilan University 's Center for Strategic Studies": an organization and the unit it owns,
+    each named by an organization word, are two names; so are a work and the body it was written
+    for, which NER runs together ("the Arrow for the Jaffe Center for Strategic Studies"): a first
+    word that is no organization word, then "for", leaves the organization after it."""
+    result = []
+    for candidate in candidates:
+        if candidate.label != "ORG" or candidate.fixed_type or candidate.acronym_of is not None:
+            result.append(candidate)
+            continue
+        start, end = candidate.start, candidate.end
+        first = start
+        while first < end and doc[first].lower_ in {"the", "a", "an"}:
+            first += 1
+        words = [token.lower_ for token in doc[first:end]]
+        if len(words) > 3 and words[1] == "for" and words[0] not in ORGANIZATION_WORDS and words[0] not in ORGANIZATION_STARTS:
+            rest = first + (3 if words[2] == "the" else 2)
+            if any(word in ORGANIZATION_WORDS for word in words[rest - first :]):
+                start = rest
+        pieces = [(start, end)]
+        for index in range(start + 1, end - 1):
+            if doc[index].text in {"'s", "’s"} and doc[index - 1].lower_ in ORGANIZATION_WORDS and any(
+                token.lower_ in ORGANIZATION_WORDS for token in doc[index + 1 : end]
+            ) and doc[index + 1].text[:1].isupper():
+                pieces = [(start, index), (index + 1, end)]
+                break
+        for piece_start, piece_end in pieces:
+            result.append(replace(candidate, start=piece_start, end=piece_end))
     return result
 
 
@@ -1152,6 +1192,9 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
         candidate.fixed_type = True
         return True
     kind = _kind_noun_before(doc, span)
+    if kind == "Organization" and candidate.label == "PERSON" and len(span) > 1 and _written_like_a_person(span):
+        # "American automaker Henry Ford": a first name and a surname name the founder, not the firm.
+        kind = None
     if kind is not None:
         candidate.entity_type = kind
         candidate.reason = "kind-noun"

@@ -133,3 +133,20 @@ def test_mentions_organizations_name_of_english_words_after_an_organization_word
 def test_mentions_organizations_tech_ends_a_university_name(extractor):
     found = typed(extractor, "She studied physics at Georgia Tech before moving to Denver .")
     assert found.get("Georgia Tech") == "Organization"
+
+
+def test_mentions_organizations_source_line_section_in_parentheses(extractor):
+    found = typed(extractor, "40203007B Shanghai JIEFANG RIBAO ( ECONOMY ) in Chinese 2 Mar 94 p 3")
+    assert found.get("Shanghai") == "Place"
+    assert found.get("JIEFANG RIBAO") == "Organization"
+
+
+def test_mentions_organizations_university_and_its_center_are_two_names(extractor):
+    found = typed(extractor, "Dina Rosen , who studied the missile for Haifa University 's Center for Security Studies , disagreed .")
+    assert found.get("Haifa University") == "Organization"
+    assert found.get("Center for Security Studies") == "Organization"
+
+
+def test_mentions_organizations_founder_named_after_a_company_word_stays_a_person(extractor):
+    found = typed(extractor, "Pioneering automaker Ransom Olds retired to Florida in 1936 .")
+    assert found.get("Ransom Olds") == "Person"
