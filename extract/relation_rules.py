@@ -1004,6 +1004,9 @@ def presence_rule(noun: Token, index: ParseIndex) -> Iterator[Candidate]:
         return
     owner = Argument(owners[-1], 0.9, "collective")
     places = [a for t in prepositional_objects(noun, frozenset({"in", "at", "inside"})) for a in index.arguments(t, collective=False)]
+    if lemma in PRESENCE_NOUNS:
+        # "the NRC's Rockville headquarters", "al-Qaeda's Kabul office": the place names where the site is.
+        places += [Argument(m) for m in index.modifier_mentions(noun, types={"Place"}) if m is not owners[-1]]
     if not places and noun.dep_ == "nsubjpass" and noun.head.lemma_ in {"create", "establish", "set", "build", "open", "locate", "base", "situate", "station"}:
         places = [a for t in prepositional_objects(noun.head, frozenset({"in", "at"})) for a in index.arguments(t, collective=False)]
     if not places and noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "host":

@@ -151,3 +151,8 @@ def test_relations_grew_up_and_moved_to_place_a_person(extractor):
 def test_relations_native_tagged_as_an_adjective_still_places(extractor):
     found = rule_triples(extractor, "Mr. Holt , a Phoenix native , donated his guitar .")
     assert ("Holt", "locatedIn", "Phoenix") in found
+
+
+def test_relations_place_naming_an_organizations_site(extractor):
+    found = rule_triples(extractor, "The talks were held at the Norvex Corp. 's Tulsa headquarters on Monday .")
+    assert ("Norvex Corp.", "locatedIn", "Tulsa") in found
