@@ -1031,6 +1031,9 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
     - "Kabul, Afghanistan": a place followed by a place in apposition is part of it;
     - "PERUGIA, Italy (AP)": a dateline places the news agency.
     """
+    # The per-Doc token table and the gazetteer's nesting test; imported late (import cycle).
+    from extract.relation_model import could_contain, token_table
+
     doc = index.doc
     organizations = [m for m in index.mentions if m.entity_type == "Organization" and not is_nationality(index, m)]
     names = {(m.normalized or m.text).casefold(): m for m in organizations}
@@ -1091,10 +1094,12 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                 paired = (before is not None and before.lower_ in {"between", "and", "with"}) or (
                     after_token is not None and after_token.pos_ in {"VERB", "AUX"}
                 )
-                if not paired and not _in_list(other_span):
+                conjoined = other_span.root.dep_ == "conj"
+                if not paired and not _in_list(other_span) and (not conjoined or could_contain(other, mention)):
+                    # A pair the parser coordinated ("Caracas, Venezuela") must also fit the gazetteer:
+                    # "Helmand, Zabul" are two provinces side by side.
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
     # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
-    from extract.relation_model import token_table  # the per-Doc token table; imported late (import cycle)
 
     lower = token_table(doc).lower
     for sentence in doc.sents:
@@ -1177,11 +1182,18 @@ def appositive_rule(index: ParseIndex) -> Iterator[Candidate]:
 
 
 def _in_list(span: Span) -> bool:
-    """Is this place one item of a list ("Kabul, Kunar, Kandahar, and Helmand")?"""
+    """Is this place one item of a list ("Kabul, Kunar, Kandahar, and Helmand")?
+
+    The parser also makes "Caracas, Venezuela" two conjuncts; two names with no "and"/"or" between
+    them and no third are a place and its country, not a list."""
     root = span.root
-    if root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children):
-        return True
     if any(child.dep_ == "cc" for child in root.children):
+        return True
+    if root.dep_ != "conj" and not any(child.dep_ == "conj" for child in root.children):
+        return False
+    first = root.head if root.dep_ == "conj" else root
+    group = [first, *first.conjuncts]
+    if len(group) > 2 or any(child.dep_ == "cc" for member in group for child in member.children):
         return True
     return False
 

@@ -156,3 +156,13 @@ def test_relations_native_tagged_as_an_adjective_still_places(extractor):
 def test_relations_place_naming_an_organizations_site(extractor):
     found = rule_triples(extractor, "The talks were held at the Norvex Corp. 's Tulsa headquarters on Monday .")
     assert ("Norvex Corp.", "locatedIn", "Tulsa") in found
+
+
+def test_relations_city_comma_country_parsed_as_two_conjuncts(extractor):
+    found = rule_triples(extractor, "Officials flew to Caracas , Venezuela , for the inauguration .")
+    assert ("Caracas", "partOf", "Venezuela") in found
+
+
+def test_relations_two_provinces_side_by_side_are_not_nested(extractor):
+    found = rule_triples(extractor, "Fighters moved into Helmand , Zabul last week , officials said .")
+    assert ("Helmand", "partOf", "Zabul") not in found
