@@ -432,6 +432,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     candidates = _extend_person_names(spacy_doc, candidates, scan)
     if not title_case:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
+        candidates = _add_people_by_what_befell_them(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = _split_source_lines(spacy_doc, candidates, scan)
     candidates = _split_company_from_its_town(spacy_doc, candidates)
@@ -568,6 +569,50 @@ def _add_appositive_people(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
             added.append(_Candidate(start, token.i + 1, "PERSON", "Person", reason="appositive"))
             covered.update(range(start, token.i + 1))
     return candidates + added
+
+
+# Verbs whose subject and object are people when a bare name fills them ("Ruby fatally shot Oswald").
+PERSON_VERBS = frozenset("shoot kill murder assassinate stab slay strangle wound".split())
+# Nouns whose "of" names the person it befell ("the slaying of King").
+PERSON_EVENT_NOUNS = frozenset("slaying murder assassination killing shooting".split())
+
+
+def _add_people_by_what_befell_them(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """A bare capitalized name NER missed that shoots or is shot, kills or is killed, was born
+    somewhere, or whose slaying or murder the sentence tells, is a person ("Ruby fatally shot
+    Oswald", "Aldrin was born in Montclair", "the slaying of King"). Names of organizations
+    ("Hamas killed ...") are NER's and stay so: only names no candidate covers are read."""
+    covered = {index for c in candidates for index in range(c.start, c.end)}
+    added = []
+    for index in scan.name_tokens:
+        if index in covered:
+            continue
+        token = doc[index]
+        if token.lower_ in ORGANIZATION_WORDS or gazetteer.is_place_name(token.text):
+            continue
+        if token.dep_ == "compound":
+            continue  # the name goes on: its last word decides
+        head = token.head
+        verbs = [head] + [conjunct for conjunct in head.conjuncts if token.dep_ in {"nsubj", "nsubjpass"}]
+        verbs = [verb for verb in verbs if not _across_a_colon(doc, token.i, verb.i)]
+        by_verb = token.dep_ in {"nsubj", "dobj", "nsubjpass"} and any(verb.pos_ == "VERB" and verb.lemma_.lower() in PERSON_VERBS for verb in verbs)
+        born = token.dep_ == "nsubjpass" and head.lemma_.lower() == "bear" and head.lower_ == "born" and head in verbs
+        befell = token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PERSON_EVENT_NOUNS
+        if not (by_verb or born or befell):
+            continue
+        start = token.i
+        while start > token.sent.start and start - 1 not in covered and _name_token(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+            start -= 1
+        added.append(_Candidate(start, token.i + 1, "PERSON", "Person", reason="person-verb"))
+        covered.update(range(start, token.i + 1))
+    return candidates + added
+
+
+def _across_a_colon(doc: Doc, first: int, second: int) -> bool:
+    """Whether a colon or dash stands between two words: the parser links a heading to its text
+    ("Today 's Highlight in History : ... Caesar was assassinated")."""
+    low, high = min(first, second), max(first, second)
+    return any(doc[index].text in DATELINE_MARKS or doc[index].text == ";" for index in range(low + 1, high))
 
 
 def _rescan_known_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:

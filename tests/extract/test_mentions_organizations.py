@@ -150,3 +150,14 @@ def test_mentions_organizations_university_and_its_center_are_two_names(extracto
 def test_mentions_organizations_founder_named_after_a_company_word_stays_a_person(extractor):
     found = typed(extractor, "Pioneering automaker Ransom Olds retired to Florida in 1936 .")
     assert found.get("Ransom Olds") == "Person"
+
+
+def test_mentions_organizations_bare_names_that_shoot_or_are_shot_are_people(extractor):
+    found = typed(extractor, "Kessling calmly shot Varga outside the courthouse , witnesses said .")
+    assert found.get("Kessling") == "Person"
+    assert found.get("Varga") == "Person"
+
+
+def test_mentions_organizations_heading_before_a_colon_is_no_killer(extractor):
+    found = typed(extractor, "This week 's Snapshot from the Archives : In 1865 , President Abraham Lincoln was assassinated .")
+    assert [name for name, kind in found.items() if kind == "Person"] == ["Abraham Lincoln"]
