@@ -1220,10 +1220,10 @@ def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
                 continue
             # "Derwinski, a Republican from Chicago", "David Cicippio, an electronics technician from North
             # Wales, Pa.": where the description says the person is from.
-            for token in prepositional_objects(noun, frozenset({"from"})):
+            for token in prepositional_objects(noun, frozenset({"from", "in", "on"})):
                 for argument in index.arguments(token, collective=False):
                     if argument.mention.entity_type == "Place":
-                        yield Candidate(Argument(mention), "locatedIn", argument, 0.65, "dep:appos-from-place", (token.head,))
+                        yield Candidate(Argument(mention), "locatedIn", argument, 0.65, f"dep:appos-{token.head.lower_}-place", (token.head,))
         for head in heads:
             for token in prepositional_objects(head, frozenset({"of", "from", "at"})):
                 preposition = token.head.lower_

@@ -166,3 +166,12 @@ def test_relations_city_comma_country_parsed_as_two_conjuncts(extractor):
 def test_relations_two_provinces_side_by_side_are_not_nested(extractor):
     found = rule_triples(extractor, "Fighters moved into Helmand , Zabul last week , officials said .")
     assert ("Helmand", "partOf", "Zabul") not in found
+
+
+def test_relations_description_in_or_on_a_place(extractor):
+    assert ("Ray Clark", "locatedIn", "Kodiak Island") in rule_triples(
+        extractor, "It was the worst storm in years , said Ray Clark , a fisherman on Kodiak Island ."
+    )
+    assert ("Lena Ortiz", "locatedIn", "Tucson") in rule_triples(
+        extractor, "Lena Ortiz , a jazz singer in Tucson , recorded the song in 1990 ."
+    )
