@@ -247,6 +247,11 @@ class ParseIndex:
         """
         sentence = pronoun.sent
         earlier = [m for m in self._persons_in(sentence) if self.span_of(m).end <= pronoun.i]
+        if pronoun.dep_ in {"dobj", "pobj"}:
+            # "when Sirhan shot him": an object pronoun is never its own clause's subject.
+            verb = pronoun.head if pronoun.dep_ == "dobj" else pronoun.head.head
+            own = {self.mention_at(s) for s in clause_subjects(verb)} - {None}
+            earlier = [m for m in earlier if m not in own]
         subjects = [m for m in earlier if self._is_subject(m)]
         if subjects:
             return subjects[-1]

@@ -57,3 +57,8 @@ def test_relations_kill_fired_the_shots_that_killed(extractor):
 def test_relations_kill_object_of_the_second_coordinated_verb(extractor):
     found = rule_triples(extractor, "Tom Riley pleaded guilty to shooting and killing Ann Moss in 1989 .")
     assert ("Tom Riley", "killed", "Ann Moss") in found
+
+
+def test_relations_kill_object_pronoun_is_not_its_clauses_subject(extractor):
+    found = rule_triples(extractor, "Dan Reyes had just left the bar when Tom Riley shot him .")
+    assert ("Tom Riley", "killed", "Dan Reyes") in found
