@@ -83,7 +83,9 @@ PERSONAL_NOUNS = frozenset(
 # Words that start an organization's name ("Ministry of the Interior").
 ORGANIZATION_STARTS = frozenset("ministry department directorate office bureau council university institute".split())
 # Heads that make the names before them places ("Nuristan and Kunar provinces").
-PLACE_HEADS = frozenset("province provinces city cities district districts region regions capital village valley state states".split())
+PLACE_HEADS = frozenset(
+    "province provinces city cities district districts region regions capital village valley state states county counties parish parishes township settlement".split()
+)
 # Names of works are not actors ("General Guidelines for the Work of Jihad").
 WORK_WORDS = frozenset("guidelines guideline plan report manual book treaty act law doctrine strategy memo letter".split())
 # Titles that go before a name but are not part of it.

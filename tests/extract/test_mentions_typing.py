@@ -167,3 +167,8 @@ def test_mentions_typing_assassinated_or_at_home_is_a_person(extractor):
     assert found.get("Koenig") == "Person" and found.get("Ohio") == "Place", found
     # A country stays a place whatever happens to it.
     assert typed(extractor, "He wrote about the death of Yugoslavia .").get("Yugoslavia") == "Place"
+
+
+def test_mentions_typing_names_before_parishes_or_counties_are_places(extractor):
+    found = typed(extractor, "Flooding closed roads in Tensas and Concordia parishes on Sunday .")
+    assert found == {"Tensas": "Place", "Concordia": "Place"}
