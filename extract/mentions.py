@@ -6,9 +6,14 @@ spaCy's NER proposes candidates. The rules here make them right for news text:
   it ("Khorasan Province" -> "Islamic State Khorasan Province (IS-KP)"); a person's
   name is extended over the capitalized words before it ("Jawad" -> "Taj Mir Jawad"),
   and other occurrences of it are found even where NER missed them;
+* split and cut organizations' names where news runs them together: a wire-service
+  source line is a city and a source ("Moscow IZVESTIYA in Russian"), a name ends before
+  the title of the person named next ("Coast Guard Lt. Steve Hardy"), an organization and
+  the unit it owns are two ("Bar-Ilan University 's Center for Strategic Studies");
 * type by evidence: organization words ("Network", "Ministry") make an
-  organization; a name listed among places ("in Kabul, Helmand, Farah, and Herat")
-  or before "provinces" is a place;
+  organization, and so do a lowercase organization noun after a person's or place's
+  name ("the Minox company") and a spokesman or executive after a name; a name listed
+  among places ("in Kabul, Helmand, Farah, and Herat") or before "provinces" is a place;
 * drop junk: lowercase words, names of works ("General Guidelines"), nationalities
   that name no organized group ("Afghan"), verbs capitalized by a title;
 * optionally (off by default, an experiment), a second opinion: a token tagger trained on
