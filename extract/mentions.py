@@ -997,11 +997,18 @@ CORPORATE_SUFFIXES = frozenset("inc corp co ltd llc plc company corporation".spl
 
 def _split_company_from_its_town(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
     """"Pittsburgh-Corning Corp. of Pittsburgh": after a company's legal ending, "of" and a known
-    place say where the company is, not what it is called: a company and a place."""
+    place say where the company is, not what it is called: a company and a place. So does a comma
+    and a country or province NER ran an organization on into ("First Air of Carp , Ontario")."""
     result = []
     for candidate in candidates:
         split = None
         if candidate.label == "ORG" and not candidate.fixed_type:
+            comma = next((i for i in range(candidate.start + 1, candidate.end - 1) if doc[i].text == ","), None)
+            if comma is not None and _names_a_country_or_area(doc[comma + 1 : candidate.end].text):
+                # "Bradley First Air of Carp , Ontario": NER ran over the comma into the province.
+                result.append(replace(candidate, end=comma))
+                result.append(_Candidate(comma + 1, candidate.end, "GPE", "Place", fixed_type=True, reason="company-town"))
+                continue
             for index in range(candidate.start + 2, candidate.end - 1):
                 if doc[index].lower_ != "of":
                     continue

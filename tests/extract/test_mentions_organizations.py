@@ -161,3 +161,13 @@ def test_mentions_organizations_bare_names_that_shoot_or_are_shot_are_people(ext
 def test_mentions_organizations_heading_before_a_colon_is_no_killer(extractor):
     found = typed(extractor, "This week 's Snapshot from the Archives : In 1865 , President Abraham Lincoln was assassinated .")
     assert [name for name, kind in found.items() if kind == "Person"] == ["Abraham Lincoln"]
+
+
+def test_mentions_organizations_name_run_on_over_a_comma_into_its_province(nlp):
+    from extract.mentions import _Candidate, _split_company_from_its_town
+
+    doc = nlp("Northern Lakes Air of Kenora , Manitoba , which owned the plane , said the pilots were safe .")
+    # NER's span as it sometimes comes: over the comma into the province.
+    run_on = _Candidate(0, 7, "ORG", "Organization")
+    pieces = [(doc[c.start : c.end].text, c.entity_type) for c in _split_company_from_its_town(doc, [run_on])]
+    assert pieces == [("Northern Lakes Air of Kenora", "Organization"), ("Manitoba", "Place")]
