@@ -470,8 +470,13 @@ def role_holders(role: Token, index: ParseIndex, *, types: set[str]) -> tuple[li
         # A singular role describes one name: the conjunct nearest before it, whatever the parser
         # attached it to ("Hunt and James Earl Ray, the killer of King" is Ray; in "Winter, a former
         # professor at Yale, and Starr" it is Winter, never Starr).
-        nearest = [t for t in coordinated(role.head) if t.i < role.i][-1:] or [role.head]
-        return [a for a in index.own_arguments(nearest[0], collective=False) if a.mention.entity_type in types][-1:], "appos"
+        before = [t for t in coordinated(role.head) if t.i < role.i] or [role.head]
+        # "Rep. Anna Reyes, D-N.Y., chairwoman of …": the parser makes the party tag a conjunct; a
+        # conjunct that names nobody is skipped, the nearest name before the role holds it.
+        nearest = next((t for t in reversed(before) if index.mention_at(t) is not None), before[-1])
+        if index.mention_at(nearest) is None and nearest.dep_ == "appos" and index.mention_at(nearest.head) is not None:
+            nearest = nearest.head  # "Sen. Donald W. Riegle Jr., D-Mich., chairman of …": the tag is the name's apposition
+        return [a for a in index.own_arguments(nearest, collective=False) if a.mention.entity_type in types][-1:], "appos"
     if role.dep_ == "conj":
         # "a senior Taliban commander and member of the Haqqani Network": share the first conjunct's holder.
         first = role

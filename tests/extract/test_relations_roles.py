@@ -63,3 +63,10 @@ def test_relations_roles_a_person_in_parentheses_is_no_alias(extractor):
     )
     assert ("Tom Riley", "killed", "Senator Carl Hobbs") in found
     assert ("Dan Meyer", "killed", "Senator Carl Hobbs") not in found
+
+
+def test_relations_roles_party_tag_between_name_and_role(extractor):
+    found = rule_triples(
+        extractor, "Rep. Anna Reyes , D-N.Y. , chairwoman of the House Ethics Committee , said the vote was close ."
+    )
+    assert ("Anna Reyes", "leaderOf", "House Ethics Committee") in found
