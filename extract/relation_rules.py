@@ -1317,13 +1317,19 @@ def is_ordinal_word(word: str) -> bool:
 
 
 def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
-    """X in Bethany and Bethany part of Conn. in the same sentence: X is in Conn. too."""
+    """X in Bethany and Bethany part of Conn. in the same sentence: X is in Conn. too, and a place
+    part of Bethany is part of Conn."""
     within = [c for c in candidates if c.predicate == "partOf" and c.subject.mention.entity_type == "Place"]
+    if not within:
+        return
+    nested = {id(c) for c in within}
     for candidate in candidates:
-        if candidate.predicate not in {"locatedIn", "diedIn"}:
+        # "Yatsushiro in Kumamoto Prefecture in southern Japan": a place inside a place is inside what
+        # holds that one too (one step, so a wrong link cannot run on).
+        if candidate.predicate not in {"locatedIn", "diedIn"} and id(candidate) not in nested:
             continue
         for part in within:
-            if part.subject.mention is candidate.object.mention:
+            if part.subject.mention is candidate.object.mention and part.object.mention is not candidate.subject.mention:
                 yield Candidate(
                     candidate.subject, candidate.predicate, Argument(part.object.mention, 0.9, "closure"),
                     candidate.confidence, candidate.method + "+partOf", candidate.triggers, candidate.role, candidate.former, candidate.time,

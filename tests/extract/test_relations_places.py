@@ -175,3 +175,9 @@ def test_relations_description_in_or_on_a_place(extractor):
     assert ("Lena Ortiz", "locatedIn", "Tucson") in rule_triples(
         extractor, "Lena Ortiz , a jazz singer in Tucson , recorded the song in 1990 ."
     )
+
+
+def test_relations_place_inside_a_place_inside_another(extractor):
+    found = rule_triples(extractor, "She grew up in Yorba in Orange County , California .")
+    assert {("Yorba", "partOf", "Orange County"), ("Orange County", "partOf", "California")} <= found
+    assert ("Yorba", "partOf", "California") in found
