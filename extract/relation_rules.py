@@ -1104,11 +1104,26 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                 paired = (before is not None and before.lower_ in {"between", "and", "with"}) or (
                     after_token is not None and after_token.pos_ in {"VERB", "AUX"}
                 )
+                if paired and before is not None and before.lower_ == "and" and is_state_or_country(other.text) and could_contain(other, mention):
+                    # "between Salida and Gunnison, Colorado": a town before a state or country the
+                    # gazetteer knows, not two countries side by side.
+                    paired = False
                 conjoined = other_span.root.dep_ == "conj"
                 if not paired and not _in_list(other_span) and (not conjoined or could_contain(other, mention)):
                     # A pair the parser coordinated ("Caracas, Venezuela") must also fit the gazetteer:
                     # "Helmand, Zabul" are two provinces side by side.
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
+                    # "between Salida and Gunnison, Colorado", "near Grande Isle and St. Albans, Vt.": the
+                    # state closes the whole list of towns before it, unless a town has its own.
+                    for conjunct in first_span.root.conjuncts:
+                        earlier = index.mention_at(conjunct)
+                        if earlier is None or earlier.entity_type != "Place" or conjunct.i > first_span.start:
+                            continue
+                        earlier_end = index.span_of(earlier).end
+                        if earlier_end < len(doc) and doc[earlier_end].text == ",":
+                            continue  # "Rome, Italy and Paris, France" or a list of towns each with a comma
+                        if could_contain(other, earlier):
+                            yield Candidate(Argument(earlier), "partOf", Argument(other), 0.7, "name:place-comma-place-list", (doc[after],))
     # Dateline: "PERUGIA, Italy (AP) -" places the agency in the dateline's places.
 
     lower = token_table(doc).lower
@@ -1487,6 +1502,16 @@ def is_country(name: str) -> bool:
 
     places = gazetteer.lookup(name)
     return bool(places) and places[0].feature_class == gazetteer.FEATURE_COUNTRY
+
+
+def is_state_or_country(name: str) -> bool:
+    """Does the gazetteer know the name as a country or a first-level area ("Colorado", "Vt.")?"""
+    from extract import gazetteer
+
+    if gazetteer.us_state_for_abbreviation(name):
+        return True
+    places = gazetteer.lookup(name)
+    return bool(places) and places[0].feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1}
 
 
 def is_wide_region(name: str) -> bool:

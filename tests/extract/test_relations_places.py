@@ -181,3 +181,13 @@ def test_relations_place_inside_a_place_inside_another(extractor):
     found = rule_triples(extractor, "She grew up in Yorba in Orange County , California .")
     assert {("Yorba", "partOf", "Orange County"), ("Orange County", "partOf", "California")} <= found
     assert ("Yorba", "partOf", "California") in found
+
+
+def test_relations_state_closes_a_list_of_towns(extractor):
+    found = rule_triples(extractor, "Heavy snow fell near Stowe and Jericho , Vt. , overnight .")
+    assert {("Stowe", "partOf", "Vt"), ("Jericho", "partOf", "Vt")} <= found
+
+
+def test_relations_countries_in_a_list_are_not_nested(extractor):
+    found = rule_triples(extractor, "Leaders of France and Germany , Italy and Spain met in Rome .")
+    assert not any(predicate == "partOf" for _, predicate, _ in found)
