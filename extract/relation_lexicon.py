@@ -209,11 +209,15 @@ VERB_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "emigrate": ("locatedIn", frozenset({"to"})),
     "immigrate": ("locatedIn", frozenset({"to"})),
     "remain": ("locatedIn", frozenset({"in", "on", "at"})),
+    "open": ("locatedIn", frozenset({"in"})),  # "Eaglebrook East opened in Middletown in April"
     "die": ("diedIn", frozenset({"in", "at"})),
 }
 # Verbs whose direct object is what is done, not the other party: "covers the White House for The
 # Associated Press" is memberOf the AP only; "teaches acting at Vanderbilt University".
 PREPOSITION_ONLY_VERBS: Final[frozenset[str]] = frozenset({"teach", "cover", "write", "report", "play"})
+# Verbs that relate only when used without an object: "the store opened in Middletown" (it is there),
+# not "opened fire in Kabul" or "opened the meeting in Paris".
+INTRANSITIVE_ONLY_VERBS: Final[frozenset[str]] = frozenset({"open"})
 # "took over X" / "took control of X": verb + particle or noun object.
 PHRASAL_TRIGGERS: Final[dict[tuple[str, str], str]] = {
     ("take", "over"): "controls", ("set", "up"): "locatedIn", ("grow", "up"): "locatedIn",

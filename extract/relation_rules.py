@@ -30,6 +30,7 @@ from extract.relation_lexicon import (
     HEDGED_ROLE_MODIFIERS,
     HOME_NOUNS,
     INTENTION_VERBS,
+    INTRANSITIVE_ONLY_VERBS,
     KILLER_NOUNS,
     KILLING_NOUNS,
     LEADER_ROLES,
@@ -727,6 +728,8 @@ def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
     if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "ADJ" and lemma in {"allied", "ally"}):
         return
     if is_negated(verb) or (predicate in UNREALIZED_PREDICATES and is_intended_only(verb)):
+        return
+    if lemma in INTRANSITIVE_ONLY_VERBS and any(child.dep_ in {"dobj", "nsubjpass"} for child in verb.children):
         return
     passive = any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
     # "the Mediterranean Foundation headed by Juan Novara": a participle on a noun is passive, its noun the subject.

@@ -191,3 +191,11 @@ def test_relations_state_closes_a_list_of_towns(extractor):
 def test_relations_countries_in_a_list_are_not_nested(extractor):
     found = rule_triples(extractor, "Leaders of France and Germany , Italy and Spain met in Rome .")
     assert not any(predicate == "partOf" for _, predicate, _ in found)
+
+
+def test_relations_opened_in_places_only_without_an_object(extractor):
+    assert ("Norvex Industries", "locatedIn", "Hartford") in rule_triples(
+        extractor, "Norvex Industries opened in Hartford in April ."
+    )
+    found = rule_triples(extractor, "Mayor Ann Lee opened the new bridge in Hartford on Monday .")
+    assert not any(predicate == "locatedIn" for _, predicate, _ in found)
