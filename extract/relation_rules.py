@@ -1454,13 +1454,16 @@ def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
             if child.dep_ == "poss" and owner is not None and owner is not mention:
                 # "Zambia's Kafue River", "Beijing's Tiananmen Square".
                 containers.append(Argument(owner))
-        described = span.root.head
-        if span.root.dep_ in {"compound", "nmod"} and index.mention_at(described) is None and described.lemma_.lower() in SITE_NOUNS:
+        modifier = span.root
+        while modifier.dep_ == "conj" and modifier.head.i != modifier.i:
+            modifier = modifier.head  # "Umbria and Lazio provinces in central Italy": Lazio shares Umbria's noun
+        described = modifier.head
+        if modifier.dep_ in {"compound", "nmod"} and index.mention_at(described) is None and described.lemma_.lower() in SITE_NOUNS:
             # "the Rocky Flats plutonium processing plant in Colorado", "the Brighton Beach section of Brooklyn":
             # the name's site lies where the site does.
             prepositions = frozenset({"in", "of"}) if described.lemma_.lower() in PART_OF_PLACE_NOUNS else frozenset({"in"})
             containers.extend(a for t in prepositional_objects(described, prepositions) for a in index.arguments(t, collective=False))
-        if span.root.dep_ in {"compound", "nmod", "poss", "amod"} and index.mention_at(described) is None and described.lemma_.lower() in NAMED_BY_OF_NOUNS:
+        if modifier.dep_ in {"compound", "nmod", "poss", "amod"} and index.mention_at(described) is None and described.lemma_.lower() in NAMED_BY_OF_NOUNS:
             for token in prepositional_objects(described, frozenset({"of"})):
                 for part in index.arguments(token, collective=False):
                     if part.mention.entity_type == "Place" and part.mention is not mention and not is_country(part.mention.text):

@@ -199,3 +199,8 @@ def test_relations_opened_in_places_only_without_an_object(extractor):
     )
     found = rule_triples(extractor, "Mayor Ann Lee opened the new bridge in Hartford on Monday .")
     assert not any(predicate == "locatedIn" for _, predicate, _ in found)
+
+
+def test_relations_coordinated_names_share_their_kind_of_place(extractor):
+    found = rule_triples(extractor, "Police in Tuscany and Liguria regions in northern Italy made arrests .")
+    assert {("Tuscany", "partOf", "Italy"), ("Liguria", "partOf", "Italy")} <= found
