@@ -210,6 +210,7 @@ VERB_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "immigrate": ("locatedIn", frozenset({"to"})),
     "remain": ("locatedIn", frozenset({"in", "on", "at"})),
     "open": ("locatedIn", frozenset({"in"})),  # "Eaglebrook East opened in Middletown in April"
+
     "die": ("diedIn", frozenset({"in", "at"})),
 }
 # Verbs whose direct object is what is done, not the other party: "covers the White House for The

@@ -1683,3 +1683,22 @@ def alias_closure(candidates: list[Candidate], index: ParseIndex) -> Iterator[Ca
                     Argument(alias, 0.95, "alias"), candidate.predicate, candidate.object, candidate.confidence,
                     candidate.method + "+alias", candidate.triggers, candidate.role, candidate.former, candidate.time,
                 )
+
+
+# Verbs that say where someone is from: "Mrs. Tsuruyama is from Yatsushiro", "hails from Ohio". Kept out
+# of VERB_TRIGGERS, whose verbs are also the pair classifier's location words ("be" is in every sentence).
+ORIGIN_VERBS = frozenset({"be", "hail"})
+
+
+def origin_verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """"X is from Place", "X hails from Place": X is located there (a person's or group's origin)."""
+    if verb.lemma_.lower() not in ORIGIN_VERBS or is_negated(verb):
+        return
+    places = [a for t in prepositional_objects(verb, frozenset({"from"})) for a in index.arguments(t, collective=False)]
+    if not places:
+        return
+    subjects = [a for s in clause_subjects(verb) for a in index.arguments(s)]
+    for subject in subjects:
+        for place in places:
+            if subject.mention is not place.mention:
+                yield Candidate(subject, "locatedIn", place, 0.8 * hedge_factor(verb), f"dep:verb-{verb.lower_}-from", (verb,))

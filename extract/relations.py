@@ -41,6 +41,8 @@ from extract.relation_rules import (
     name_rules,
     noun_rule,
     origin_rule,
+    origin_verb_rule,
+    ORIGIN_VERBS,
     place_closure,
     presence_rule,
     role_rule,
@@ -119,6 +121,8 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
         elif pos in {"VERB", "AUX", "ADJ"}:
             if lemma in _VERB_RULE_LEMMAS or lemma == "<num>":
                 yield from verb_rule(doc[i], index)
+            if lemma in ORIGIN_VERBS:
+                yield from origin_verb_rule(doc[i], index)
     yield from name_rules(index)
     yield from origin_rule(index)
     yield from appositive_rule(index)

@@ -204,3 +204,8 @@ def test_relations_opened_in_places_only_without_an_object(extractor):
 def test_relations_coordinated_names_share_their_kind_of_place(extractor):
     found = rule_triples(extractor, "Police in Tuscany and Liguria regions in northern Italy made arrests .")
     assert {("Tuscany", "partOf", "Italy"), ("Liguria", "partOf", "Italy")} <= found
+
+
+def test_relations_is_from_a_place(extractor):
+    assert ("Dana Holt", "locatedIn", "Abilene") in rule_triples(extractor, "Dana Holt is from Abilene , her coach said .")
+    assert ("Dana Holt", "locatedIn", "Abilene") not in rule_triples(extractor, "Dana Holt is far from Abilene this week .")
