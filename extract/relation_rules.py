@@ -1243,6 +1243,9 @@ def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
             if child.dep_ == "poss" and place is not None and place.entity_type == "Place" and not is_nationality(index, place):
                 # "Rochester's Peter McWalters", "Ohio's Richard Celeste": the place claims the person.
                 yield Candidate(Argument(mention), "locatedIn", Argument(place), 0.65, "dep:name-possessive-place", (child,))
+            elif child.dep_ == "poss" and place is not None and place.entity_type == "Organization" and not is_nationality(index, place):
+                # "NBC's Tom Brokaw", "IBM's John Akers": the organization claims the person.
+                yield Candidate(Argument(mention), "memberOf", Argument(place), 0.6, "dep:name-possessive-organization", (child,))
         for noun in root.children:
             if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or index.mention_at(noun) is not None:
                 continue

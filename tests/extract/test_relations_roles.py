@@ -70,3 +70,8 @@ def test_relations_roles_party_tag_between_name_and_role(extractor):
         extractor, "Rep. Anna Reyes , D-N.Y. , chairwoman of the House Ethics Committee , said the vote was close ."
     )
     assert ("Anna Reyes", "leaderOf", "House Ethics Committee") in found
+
+
+def test_relations_roles_possessive_organization_claims_the_person(extractor):
+    found = rule_triples(extractor, "Orbis Software 's Laura Chen said sales rose in March .")
+    assert ("Laura Chen", "memberOf", "Orbis Software") in found
