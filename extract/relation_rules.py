@@ -660,6 +660,12 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     if how == "compound" and not modifying:
         holder_span = index.span_of(holders[0].mention)
         modifying = [Argument(m) for m in index.modifier_mentions(holder_span.root, types=modifier_types) if m is not holders[0].mention]
+    if predicate in {"leaderOf", "memberOf"} and not prepositional and not any(a.mention.entity_type == "Organization" for a in modifying):
+        # "a Burlington operations manager", "the Red Cross disaster chairman": the organization two nouns
+        # out employs the holder (who leads only the part named between).
+        for noun in role.lefts:
+            if noun.dep_ == "compound" and noun.pos_ == "NOUN" and index.mention_at(noun) is None:
+                nested_members.extend(Argument(m, 0.9, "nested") for m in index.modifier_mentions(noun, types={"Organization"}))
 
     title = role_title(role, index) if predicate in {"leaderOf", "memberOf"} and not in_charge else None
     former = is_former(role)

@@ -75,3 +75,12 @@ def test_relations_roles_party_tag_between_name_and_role(extractor):
 def test_relations_roles_possessive_organization_claims_the_person(extractor):
     found = rule_triples(extractor, "Orbis Software 's Laura Chen said sales rose in March .")
     assert ("Laura Chen", "memberOf", "Orbis Software") in found
+
+
+def test_relations_roles_organization_two_nouns_out_employs(extractor):
+    found = rule_triples(extractor, "The plant will reopen , said Tom Hale , a Norvex Industries operations manager .")
+    assert ("Tom Hale", "memberOf", "Norvex Industries") in found
+    # A floor leader leads the floor group, not the party: a member of it.
+    found = rule_triples(extractor, "Green Renewal Party floor leader Ana Ruiz said the bill would pass .")
+    assert ("Ana Ruiz", "memberOf", "Green Renewal Party") in found
+    assert ("Ana Ruiz", "leaderOf", "Green Renewal Party") not in found
