@@ -1363,6 +1363,33 @@ def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
                 )
 
 
+EMPLOYER_PREDICATES = frozenset({"memberOf", "leaderOf"})
+
+
+def employer_place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
+    """A person who works for an organization named with its place is there too: "Lou Ray, owner of
+    the Smokehouse cafe in Fontana", "Phillip Lieberman of Brown University in Providence". Only a
+    place read off the organization's own name ("dep:organization-in-place", "…-of-place",
+    "…-at-place"), not one the organization merely acts in; not for a former post."""
+    places: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.predicate == "locatedIn" and candidate.method.startswith("dep:organization-") and "+" not in candidate.method:
+            places.setdefault(id(candidate.subject.mention), []).append(candidate)
+    if not places:
+        return
+    for candidate in candidates:
+        if candidate.predicate not in EMPLOYER_PREDICATES or candidate.former:
+            continue
+        if candidate.subject.mention.entity_type != "Person" or candidate.object.mention.entity_type != "Organization":
+            continue
+        for located in places.get(id(candidate.object.mention), []):
+            yield Candidate(
+                candidate.subject, "locatedIn", Argument(located.object.mention, 0.9, "employer"),
+                round(min(candidate.confidence, located.confidence) * 0.9, 3), candidate.method + "+employer",
+                candidate.triggers, None, False, candidate.time,
+            )
+
+
 def source_line_rule(index: ParseIndex) -> Iterator[Candidate]:
     """A wire service's source line names the city a newspaper, agency or broadcaster is in:
     "Moscow ITAR-TASS", "LD2504174394 Kiev UT-1 Television Network in Ukrainian 0500 GMT 22 Apr 94",
@@ -1493,6 +1520,64 @@ def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
             if is_country(mention.text) and not is_wide_region(argument.mention.text):
                 continue  # "the match between France and Germany in Paris": a country lies in no city or area
             yield Candidate(Argument(mention), "partOf", argument, 0.75, "dep:place-in-place", (doc[span.end] if span.end < len(doc) else span[-1],))
+
+
+def known_containment_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A sentence framed by a state or country ("In Idaho, ...", "Oregon: ...") about a town the
+    gazetteer puts inside it: "In Colorado, 13 inches of snow in Denver prompted ...". The frame
+    says where the sentence is; the gazetteer only confirms the town lies there, read from the
+    town's first (most prominent) entry, so an ambiguous name is taken in its best-known sense.
+    Two places merely named together ("Sirhan shot him in Los Angeles" after "California's
+    primary") give nothing: the frame must open the sentence."""
+    from extract import gazetteer  # read only by the place rules
+
+    places = [m for m in index.mentions if m.entity_type == "Place" and not is_nationality(index, m)]
+    if len(places) < 2:
+        return
+    frames = [m for m in places if is_sentence_frame(index, m)]
+    if not frames:
+        return
+    entries = {id(m): known_place(m.text) for m in places}
+    for inner in places:
+        entry = entries[id(inner)]
+        if entry is None or entry.feature_class == gazetteer.FEATURE_COUNTRY:
+            continue
+        inner_span = index.span_of(inner)
+        if entry.feature_class != gazetteer.FEATURE_CITY:
+            continue
+        for outer in frames:
+            container = entries[id(outer)]
+            if outer is inner or container is None or container.country != entry.country:
+                continue
+            if index.span_of(outer).sent.start != inner_span.sent.start:
+                continue
+            if (outer.normalized or outer.text).casefold() == (inner.normalized or inner.text).casefold():
+                continue
+            holds = container.feature_class == gazetteer.FEATURE_COUNTRY or (
+                container.feature_class == gazetteer.FEATURE_ADMIN1
+                and entry.feature_class == gazetteer.FEATURE_CITY
+                and container.admin1 is not None
+                and container.admin1 == entry.admin1
+            )
+            if holds:
+                yield Candidate(Argument(inner), "partOf", Argument(outer), 0.6, "name:place-known-in-place", (inner_span.root,))
+
+
+def is_sentence_frame(index: ParseIndex, mention: Mention) -> bool:
+    """Does the place open its sentence as a frame: "In Idaho , ..." or "Oregon : ..."?"""
+    span = index.span_of(mention)
+    start = span.sent.start
+    opens = span.start == start or (span.start == start + 1 and index.doc[start].lower_ == "in")
+    return opens and span.end < span.sent.end and index.doc[span.end].text in {",", ":"}
+
+
+def known_place(name: str) -> "gazetteer.Place | None":
+    """The gazetteer's first entry for a place name, US state abbreviations ("Fla.") included."""
+    from extract import gazetteer
+
+    state = gazetteer.us_state_for_abbreviation(name)
+    places = gazetteer.lookup(state or name)
+    return places[0] if places else None
 
 
 # Nouns for a part of a place: "in the southeastern part of Rwanda".

@@ -33,6 +33,8 @@ from extract.relation_model import load_relation_model, token_table
 from extract.relation_rules import (
     AID_NOUNS,
     alias_closure,
+    employer_place_closure,
+    known_containment_rule,
     Argument,
     appositive_rule,
     Candidate,
@@ -90,6 +92,7 @@ def find_candidates(index: ParseIndex) -> Iterator[Candidate]:
     candidates = list(_direct_candidates(index))
     candidates += seat_of_office(candidates)
     candidates += list(alias_closure(candidates, index))
+    candidates += list(employer_place_closure(candidates))
     yield from candidates
     yield from place_closure(candidates)
 
@@ -129,6 +132,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from source_line_rule(index)
     yield from organization_place_rule(index)
     yield from place_in_place_rule(index)
+    yield from known_containment_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

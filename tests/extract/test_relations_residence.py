@@ -1,0 +1,51 @@
+"""Where people and towns are, read off what a sentence says around them, with the real model.
+
+Each rule has a sentence where the fact must come out and a near twin where it must not.
+"""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say (the learned classifier is not under test here)."""
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in extraction.relations
+        if r.method.startswith(("dep:", "name:"))
+    }
+
+
+def test_relations_employer_place_places_the_employee(extractor):
+    found = rule_triples(extractor, "Dr. Anna Keller of Brown University in Providence said the results were early .")
+    assert ("Anna Keller", "memberOf", "Brown University") in found
+    assert ("Anna Keller", "locatedIn", "Providence") in found
+    found = rule_triples(extractor, "The statement came from Mark Olsen , president of the Federal Home Loan Bank of Denver .")
+    assert ("Mark Olsen", "locatedIn", "Denver") in found
+
+
+def test_relations_employer_place_needs_the_organizations_own_place(extractor):
+    # The place is where the results came from, not the university's: no residence for Keller.
+    found = rule_triples(extractor, "Dr. Anna Keller of Brown University said the results from Providence were early .")
+    assert ("Anna Keller", "locatedIn", "Providence") not in found
+    # A former post says nothing of where the person is now.
+    found = rule_triples(extractor, "The statement came from Mark Olsen , former president of the Federal Home Loan Bank of Denver .")
+    assert ("Mark Olsen", "locatedIn", "Denver") not in found
+
+
+def test_relations_state_frame_holds_its_town(extractor):
+    found = rule_triples(extractor, "In Colorado , heavy snow in Denver prompted officials to close the highway .")
+    assert ("Denver", "partOf", "Colorado") in found
+
+
+def test_relations_state_frame_needs_the_frame_and_the_gazetteer(extractor):
+    # Named together but not as the sentence's frame: the rule stays silent.
+    found = rule_triples(extractor, "Heavy snow in Denver prompted Colorado officials to close the highway .")
+    assert ("Denver", "partOf", "Colorado") not in found
+    # A frame, but Boise is in Idaho, not Colorado.
+    found = rule_triples(extractor, "In Colorado , officials said snow also fell in Boise .")
+    assert ("Boise", "partOf", "Colorado") not in found
