@@ -101,6 +101,12 @@ PERSON_TITLES = frozenset(
     linguist anatomist anthropologist archaeologist historian economist physicist scientist soprano tenor
     baritone pianist composer novelist playwright count lord sir""".split()
 )
+# A minister's portfolio or a chamber that news puts before a name once the title is gone ("Foreign
+# Roland Dumas said", "Senate Bob Dole of Kansas"): part of the title, never of the name.
+PORTFOLIO_WORDS = frozenset(
+    """foreign interior finance defense defence justice economy trade agriculture health education labor labour
+    transport energy culture treasury commerce senate""".split()
+)
 # NORP names that are organized groups rather than nationalities or religions.
 # Adjectives that news uses as the name of a state that no longer exists ("the Soviet Navy"), where
 # a nationality ("American", "Afghan") would name its people.
@@ -357,7 +363,9 @@ def _widens(doc: Doc, candidate: _Candidate, start: int, end: int, candidates: l
     if any(other is not candidate and other.start < end and start < other.end and (other.entity_type != candidate.entity_type or other.fixed_type) for other in candidates):
         # Joining halves of one name is completing it; swallowing a name of another kind is not.
         return False
-    if candidate.entity_type == "Person" and span[0].lower_.rstrip(".") in PERSON_TITLES:
+    if candidate.entity_type == "Person" and (
+        span[0].lower_.rstrip(".") in PERSON_TITLES or span[0].lower_ in PORTFOLIO_WORDS or _gerund_opening_a_sentence(span[0])
+    ):
         return False
     if span[0].lower_ in {"the", "a", "an"}:
         # A sentence's capitalized "The" is no part of "Bank of England".
@@ -437,6 +445,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     ]
     candidates = _extend_to_acronyms(spacy_doc, candidates, scan)
     candidates = _extend_person_names(spacy_doc, candidates, scan)
+    candidates = _join_names_split_at_apostrophe(spacy_doc, candidates)
     if not title_case:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
         candidates = _add_people_by_what_befell_them(spacy_doc, candidates, scan)
@@ -554,6 +563,50 @@ def _extend_person_names(doc: Doc, candidates: list[_Candidate], scan: _Scan) ->
             for index in range(start, token.i + 1):
                 covered[index] = True
     return result
+
+
+# What may follow an apostrophe in a contraction, never the rest of a name ("Joe 's", "they 're").
+CONTRACTION_ENDINGS = frozenset("s re ve ll em d m t til".split())
+APOSTROPHES = frozenset({"'", "’"})
+
+
+def _join_names_split_at_apostrophe(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"James O 'Brien", "Samih al-Sa 'id", "Ze 'ev Eytan": where the text has a space before a
+    name's apostrophe, NER keeps only the part before it. A person's name ending in a short
+    capitalized syllable ("O", "Sa", "Ze") before an apostrophe glued to two or more letters goes
+    on over them, and over a name right after ("Eytan", which NER read as one of its own)."""
+    result = sorted(candidates, key=lambda c: c.start)
+    joined: list[_Candidate] = []
+    index = 0
+    while index < len(result):
+        candidate = result[index]
+        index += 1
+        end = _end_of_name_after_apostrophe(doc, candidate) if candidate.label == "PERSON" else None
+        if end is not None:
+            if index < len(result) and result[index].start == end and doc[end].text[:1].isupper():
+                end = result[index].end
+                index += 1
+            candidate = replace(candidate, end=end, entity_type="Person")
+        joined.append(candidate)
+    return joined
+
+
+def _end_of_name_after_apostrophe(doc: Doc, candidate: _Candidate) -> int | None:
+    """Where a name split at its apostrophe ends, or None if it is not one."""
+    apostrophe = candidate.end - 1 if doc[candidate.end - 1].text in APOSTROPHES else candidate.end
+    if apostrophe - 1 < candidate.start or apostrophe >= len(doc) or doc[apostrophe].text not in APOSTROPHES:
+        return None
+    syllable = doc[apostrophe - 1].text.rsplit("-", 1)[-1]
+    if not (syllable[:1].isupper() and syllable.isalpha() and len(syllable) <= 3) or doc[apostrophe].whitespace_:
+        return None
+    end = apostrophe + 1
+    letters = ""
+    while end < len(doc) and doc[end].is_alpha and doc[end - 1].whitespace_ == "":
+        letters += doc[end].text
+        end += 1
+    if len(letters) < 2 or letters.lower() in CONTRACTION_ENDINGS:
+        return None
+    return end
 
 
 def _add_appositive_people(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
@@ -1046,6 +1099,11 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
     if candidate.label == "PERSON":
         while start < end - 1 and doc[start].lower_ in PERSON_TITLES:
             start += 1
+        if end - start > 2 and doc[start].lower_ in PORTFOLIO_WORDS and doc[start + 1].text[:1].isupper():
+            start += 1
+        if end - start > 1 and _gerund_opening_a_sentence(doc[start]):
+            # "Evaluating Juppe 's visit, ...": NER took the capitalized verb for a first name.
+            start += 1
         # "Brian Mulroney 's Progressive Conservative": NER ran a person on over their possessive
         # into what they own; the person ends before it.
         for index in range(start + 1, end - 1):
@@ -1086,6 +1144,16 @@ def _trim(doc: Doc, candidate: _Candidate, title_case: bool) -> _Candidate | Non
     if start >= end:
         return None
     return replace(candidate, start=start, end=end)
+
+
+def _gerund_opening_a_sentence(token: Token) -> bool:
+    """A capitalized "-ing" verb that opens its sentence and is a common word ("Evaluating")."""
+    return (
+        token.i == token.sent.start
+        and token.tag_ == "VBG"
+        and token.lower_.endswith("ing")
+        and zipf_of(token.lower_) >= COMMON_WORD_ZIPF
+    )
 
 
 def _title_before_a_name(doc: Doc, index: int) -> bool:

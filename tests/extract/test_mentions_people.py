@@ -1,0 +1,49 @@
+"""People's names: their spans, on news-like sentences written for these tests, with the real model.
+
+A minister's portfolio left before a name once the title is gone, a sentence's opening verb, and
+names the text split at their apostrophe ("O 'Brien").
+"""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def typed(extractor, text: str) -> dict[str, str]:
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    return {m.text.rstrip("."): m.entity_type for m in extraction.mentions}
+
+
+def test_mentions_people_a_portfolio_before_a_name_is_no_part_of_it(extractor):
+    found = typed(extractor, "Foreign Roland Dumas said the talks would resume in Geneva next week .")
+    assert found.get("Roland Dumas") == "Person"
+    assert "Foreign Roland Dumas" not in found
+
+
+def test_mentions_people_a_chamber_before_a_name_is_no_part_of_it(extractor):
+    found = typed(extractor, "Senate Bob Dole of Kansas threatened a maneuver on Tuesday .")
+    assert found.get("Bob Dole") == "Person"
+    assert found.get("Kansas") == "Place"
+
+
+def test_mentions_people_a_sentences_opening_verb_is_no_first_name(extractor):
+    found = typed(extractor, "Evaluating Juppe 's visit , Cetin said the French government was careful .")
+    assert found.get("Juppe") == "Person"
+    assert "Evaluating Juppe" not in found
+
+
+def test_mentions_people_a_name_split_at_its_apostrophe_is_one_name(extractor):
+    found = typed(extractor, "The winds overturned trucks , said Highway Patrol Officer James O 'Brien .")
+    assert found.get("James O 'Brien") == "Person"
+    assert "James O" not in found
+
+
+def test_mentions_people_a_surname_after_the_apostrophe_joins_the_name(extractor):
+    found = typed(extractor, "Says Ze 'ev Eytan , a senior researcher at the center .")
+    assert found == {"Ze 'ev Eytan": "Person"}
+
+
+def test_mentions_people_a_contraction_after_a_short_name_stays_out(extractor):
+    found = typed(extractor, "She met Jo 'til noon .")
+    assert found.get("Jo") == "Person"
+    assert not any("'til" in name for name in found)
