@@ -1363,6 +1363,44 @@ def place_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
                 )
 
 
+BIRTH_WORDS = frozenset({"native", "born"})
+# Words that may stand between "Modesto native" and the name it describes: "Minnesota born artist Duane Hanson".
+DESCRIPTION_GAP = 3
+
+
+def native_name_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place followed by "native" or "born" describing a name next to it: "Modesto native George
+    Lucas", "Minnesota-born artist Duane Hanson", "James Dickey , Georgia born , has ...". Read off
+    the words, since the parser hangs "native" and "born" anywhere. A name further off ("his fellow
+    New Jersey native" has no name beside it) gives nothing."""
+    doc = index.doc
+    for place in index.mentions:
+        if place.entity_type != "Place" or is_nationality(index, place):
+            continue
+        span = index.span_of(place)
+        position = span.end
+        if position < span.sent.end and doc[position].text == "-":
+            position += 1  # "Minnesota-born"
+        if position >= span.sent.end or doc[position].lower_ not in BIRTH_WORDS:
+            continue
+        trigger = doc[position]
+        people: list[Mention] = []
+        following = position + 1
+        while following < span.sent.end and following - position <= DESCRIPTION_GAP and doc[following].pos_ == "NOUN" and doc[following].is_lower:
+            following += 1  # "born artist", "native son"
+        named = index.mention_at(doc[following]) if following < span.sent.end else None
+        if named is not None and index.span_of(named).start == following:
+            people.append(named)
+        elif span.start >= 2 and doc[span.start - 1].text == "," and (following >= span.sent.end or doc[following].is_punct):
+            # "James Dickey , Georgia born ,": an aside on the name before it.
+            before = index.mention_at(doc[span.start - 2])
+            if before is not None and index.span_of(before).end == span.start - 1:
+                people.append(before)
+        for person in people:
+            if person.entity_type == "Person":
+                yield Candidate(Argument(person), "locatedIn", Argument(place), 0.75, f"name:place-{trigger.lower_}", (trigger,))
+
+
 EMPLOYER_PREDICATES = frozenset({"memberOf", "leaderOf"})
 
 

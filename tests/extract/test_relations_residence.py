@@ -49,3 +49,16 @@ def test_relations_state_frame_needs_the_frame_and_the_gazetteer(extractor):
     # A frame, but Boise is in Idaho, not Colorado.
     found = rule_triples(extractor, "In Colorado , officials said snow also fell in Boise .")
     assert ("Boise", "partOf", "Colorado") not in found
+
+
+def test_relations_place_native_describes_the_name_beside_it(extractor):
+    found = rule_triples(extractor, "The festival began two years after Modesto native Greg Lander released his film .")
+    assert ("Greg Lander", "locatedIn", "Modesto") in found
+    found = rule_triples(extractor, "Mark Hollis , Georgia born , has taught at the college for 23 years .")
+    assert ("Mark Hollis", "locatedIn", "Georgia") in found
+
+
+def test_relations_place_native_needs_a_name_beside_it(extractor):
+    # "born" describes the cattle; the buyer is no native of Texas.
+    found = rule_triples(extractor, "The Texas born cattle were sold to Mark Hollis on Monday .")
+    assert ("Mark Hollis", "locatedIn", "Texas") not in found
