@@ -1401,6 +1401,34 @@ def native_name_rule(index: ParseIndex) -> Iterator[Candidate]:
                 yield Candidate(Argument(person), "locatedIn", Argument(place), 0.75, f"name:place-{trigger.lower_}", (trigger,))
 
 
+def place_possessive_name_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place's person: "Croatia 's Granic", "Texas ' Bill Clements", "North Carolina 's native son
+    Thomas Wolfe". Read off the words (the parser often runs such a headline together); at most a
+    few lower-case words between, none of them marking a past ("Ohio 's former governor X")."""
+    doc = index.doc
+    for place in index.mentions:
+        if place.entity_type != "Place" or is_nationality(index, place):
+            continue
+        span = index.span_of(place)
+        position = span.end
+        if position >= span.sent.end or doc[position].text not in {"'s", "'", "’s", "’"}:
+            continue
+        marker = doc[position]
+        position += 1
+        while (
+            position < span.sent.end
+            and position - marker.i <= DESCRIPTION_GAP
+            and doc[position].pos_ in {"NOUN", "ADJ"}
+            and doc[position].is_lower
+            and doc[position].lower_ not in FORMER_MODIFIERS
+            and index.mention_at(doc[position]) is None
+        ):
+            position += 1
+        person = index.mention_at(doc[position]) if position < span.sent.end else None
+        if person is not None and person.entity_type == "Person" and index.span_of(person).start == position:
+            yield Candidate(Argument(person), "locatedIn", Argument(place), 0.7, "name:place-possessive-person", (marker,))
+
+
 EMPLOYER_PREDICATES = frozenset({"memberOf", "leaderOf"})
 
 

@@ -36,6 +36,7 @@ from extract.relation_rules import (
     employer_place_closure,
     known_containment_rule,
     native_name_rule,
+    place_possessive_name_rule,
     Argument,
     appositive_rule,
     Candidate,
@@ -135,6 +136,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from place_in_place_rule(index)
     yield from known_containment_rule(index)
     yield from native_name_rule(index)
+    yield from place_possessive_name_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

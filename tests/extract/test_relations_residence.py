@@ -62,3 +62,17 @@ def test_relations_place_native_needs_a_name_beside_it(extractor):
     # "born" describes the cattle; the buyer is no native of Texas.
     found = rule_triples(extractor, "The Texas born cattle were sold to Mark Hollis on Monday .")
     assert ("Mark Hollis", "locatedIn", "Texas") not in found
+
+
+def test_relations_place_possessive_names_its_person(extractor):
+    assert ("Bill Clements", "locatedIn", "Texas") in rule_triples(extractor, "Texas ' Bill Clements said the plan would work .")
+    found = rule_triples(extractor, "North Carolina 's native son Thomas Wolfe described the crash .")
+    assert ("Thomas Wolfe", "locatedIn", "North Carolina") in found
+
+
+def test_relations_place_possessive_not_for_a_past_or_a_thing(extractor):
+    found = rule_triples(extractor, "Ohio 's former governor Richard Celeste said the plan would work .")
+    assert ("Richard Celeste", "locatedIn", "Ohio") not in found
+    # The possessive owns the budget; the name after it is another clause's subject.
+    found = rule_triples(extractor, "Texas 's budget grew while Bill Clements was away .")
+    assert ("Bill Clements", "locatedIn", "Texas") not in found
