@@ -61,13 +61,14 @@ ORGANIZATION_WORDS = frozenset(
     telegraph express guardian chronicle observer monitor board chamber house church voice friends patrol navy
     fleet tech""".split()
 )
-# Last words that make a name a place ("Custer National Forest", "Cameron Parish", "Nelson Street").
+# Last words that make a name a place ("Custer National Forest", "Cameron Parish", "Nelson Street",
+# "Clear Air Force Station", "Rocky Flats Plant": a site, even where an organization runs it).
 PLACE_NAME_WORDS = frozenset(
     """forest forests river channel parish county canyon valley mountains island islands street avenue boulevard
-    lake bay beach park range peninsula desert""".split()
+    lake bay beach park range peninsula desert station seashore airport plant square dam palace""".split()
 )
-# Of those, the ones that are also surnames ("Michael Bay", "Grace Park"): NER's person label stands.
-SURNAME_PLACE_WORDS = frozenset("lake bay beach park range".split())
+# Of those, the ones that are also surnames ("Michael Bay", "Robert Plant"): NER's person label stands.
+SURNAME_PLACE_WORDS = frozenset("lake bay beach park range plant".split())
 # A lowercase noun just before a name that says what kind of thing it is ("the copper company
 # Codelco", "the port city Chittagong"). "state" and "country" are left out: "the state Legislature".
 ORGANIZATION_KIND_NOUNS = frozenset(

@@ -47,3 +47,4 @@ def test_mentions_people_a_contraction_after_a_short_name_stays_out(extractor):
     found = typed(extractor, "She met Jo 'til noon .")
     assert found.get("Jo") == "Person"
     assert not any("'til" in name for name in found)
+
