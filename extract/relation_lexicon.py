@@ -275,3 +275,8 @@ TRANSIT_VERBS: Final[frozenset[str]] = frozenset(
         "stop", "pass", "meet", "attend", "land", "transit", "drive", "sail", "cross", "flee",
     }
 )
+
+# Verbs that clear someone of a deed: "X was acquitted of the murder of Y" states no killing.
+ACQUITTAL_LEMMAS: Final[frozenset[str]] = frozenset({"acquit", "exonerate"})
+# Words that put a place away from what it is said of: "far from Abilene" locates nothing there.
+DISTANCE_WORDS: Final[frozenset[str]] = frozenset({"far"})

@@ -22,10 +22,12 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from extract.relation_lexicon import (
+    ACQUITTAL_LEMMAS,
     ATTEMPT_MODIFIERS,
     CHIEF_MODIFIERS,
     COLLECTIVE_NOUNS,
     DEPUTY_MODIFIERS,
+    DISTANCE_WORDS,
     FORMER_MODIFIERS,
     HEDGED_ROLE_MODIFIERS,
     HOME_NOUNS,
@@ -1305,6 +1307,28 @@ def voices_other_clause(doc: Doc, subject: Mention, obj: Mention) -> bool:
     return False
 
 
+def contradicted_by_words(doc: Doc, subject: Mention, obj: Mention, predicate: str) -> bool:
+    """Words that deny what a learned pair classifier reads into a pair: "X was acquitted of the
+    murder of Y" (no `killed`: an acquittal between the two), "grew up in Sweetwater, far from
+    Abilene" (no `locatedIn`/`diedIn` Abilene: "far (away) from" just before the place)."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (subject, obj)]
+    if spans[0] is None or spans[1] is None:
+        return False
+    first, second = sorted(spans, key=lambda span: span.start)
+    if predicate == "killed":
+        between = doc[first.end : second.start]
+        if any(token.lemma_.lower() in ACQUITTAL_LEMMAS for token in between):
+            return True
+        return any(token.lower_ == "not" and token.nbor().lower_ == "guilty" for token in between if token.i + 1 < len(doc))
+    if predicate in {"locatedIn", "diedIn"}:
+        place = spans[1]
+        before = [token.lower_ for token in doc[max(place.sent.start, place.start - 3) : place.start]]
+        while before and before[0] not in DISTANCE_WORDS:
+            before.pop(0)
+        return bool(before) and before[-1] == "from" and set(before[1:-1]) <= {"away"}
+    return False
+
+
 def seat_of_office(candidates: list[Candidate]) -> Iterator[Candidate]:
     """The leader of a place is there: "Ohio's governor, Richard Celeste", "Hun Sen, second prime
     minister of Cambodia" also place the person in the place they govern (confidence a little lower)."""
@@ -1712,6 +1736,8 @@ def accused_of(start: Token, index: ParseIndex) -> list[Argument] | None:
             return None
         if current.dep_ == "prep" and current.lower_ not in ACCUSATION_PREPOSITIONS:
             return None  # "arrested after the assassination": a time, not a charge
+        if current.pos_ == "ADJ" and is_negated(current):
+            return None  # "was found not guilty of the murder"
         if head.pos_ in {"VERB", "AUX"}:
             lemma = head.lemma_.lower()
             if lemma not in ACCUSATION_VERBS or is_negated(head):

@@ -33,6 +33,7 @@ from extract.relation_model import load_relation_model, token_table
 from extract.relation_rules import (
     AID_NOUNS,
     alias_closure,
+    contradicted_by_words,
     employer_place_closure,
     known_containment_rule,
     native_name_rule,
@@ -199,6 +200,8 @@ def model_relations(
         if rule_predicates.get((subject_key, object_key)) or rule_predicates.get((object_key, subject_key)):
             continue
         if voices_other_clause(spacy_doc, prediction.subject, prediction.object):
+            continue
+        if contradicted_by_words(spacy_doc, prediction.subject, prediction.object, prediction.predicate):
             continue
         candidate = Candidate(
             Argument(prediction.subject), prediction.predicate, Argument(prediction.object),
