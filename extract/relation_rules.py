@@ -1453,6 +1453,33 @@ def place_possessive_name_rule(index: ParseIndex) -> Iterator[Candidate]:
             yield Candidate(Argument(person), "locatedIn", Argument(place), 0.7, "name:place-possessive-person", (marker,))
 
 
+def place_described_name_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place before the common noun that describes a name: "Soviet historian Roy Medvedev",
+    "Rochester teacher union leader Adam Urbanski", "Atlanta lawyer Mark Hill". Read off the words:
+    the place, one to three lower-case nouns (or adjectives) naming what the person is, then the
+    name. Roles the role rules read ("Ohio Governor X") are left to them; "former" stops it."""
+    doc = index.doc
+    for place in index.mentions:
+        if place.entity_type != "Place":
+            continue
+        span = index.span_of(place)
+        position = span.end
+        while (
+            position < span.sent.end
+            and position - span.end < DESCRIPTION_GAP
+            and doc[position].pos_ in {"NOUN", "ADJ"}
+            and doc[position].is_lower
+            and doc[position].lower_ not in FORMER_MODIFIERS
+            and index.mention_at(doc[position]) is None
+        ):
+            position += 1
+        if position == span.end or position >= span.sent.end or doc[position - 1].pos_ != "NOUN":
+            continue
+        person = index.mention_at(doc[position])
+        if person is not None and person.entity_type == "Person" and index.span_of(person).start == position:
+            yield Candidate(Argument(person), "locatedIn", Argument(place), 0.65, "name:place-described-person", (doc[position - 1],))
+
+
 EMPLOYER_PREDICATES = frozenset({"memberOf", "leaderOf"})
 
 

@@ -38,6 +38,7 @@ from extract.relation_rules import (
     known_containment_rule,
     native_name_rule,
     place_possessive_name_rule,
+    place_described_name_rule,
     Argument,
     appositive_rule,
     Candidate,
@@ -138,6 +139,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from known_containment_rule(index)
     yield from native_name_rule(index)
     yield from place_possessive_name_rule(index)
+    yield from place_described_name_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

@@ -76,3 +76,18 @@ def test_relations_place_possessive_not_for_a_past_or_a_thing(extractor):
     # The possessive owns the budget; the name after it is another clause's subject.
     found = rule_triples(extractor, "Texas 's budget grew while Bill Clements was away .")
     assert ("Bill Clements", "locatedIn", "Texas") not in found
+
+
+def test_relations_place_described_person(extractor):
+    found = rule_triples(extractor, "The order was disclosed in a work by dissident Soviet historian Roy Medvedev .")
+    assert ("Roy Medvedev", "locatedIn", "Soviet") in found
+    found = rule_triples(extractor, "As Rochester teacher union leader Adam Urbanski put it , the table is set .")
+    assert ("Adam Urbanski", "locatedIn", "Rochester") in found
+
+
+def test_relations_place_described_person_needs_the_name_right_after(extractor):
+    # The officials are from Texas; the man they told is not said to be.
+    found = rule_triples(extractor, "Texas officials told Mark Hollis to leave the ranch .")
+    assert ("Mark Hollis", "locatedIn", "Texas") not in found
+    found = rule_triples(extractor, "The award went to Dallas former mayor Mark Hollis on Monday .")
+    assert ("Mark Hollis", "locatedIn", "Dallas") not in found
