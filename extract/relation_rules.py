@@ -1234,6 +1234,22 @@ def _in_list(span: Span) -> bool:
     return False
 
 
+def described_by(root: Token, index: ParseIndex) -> list[Token]:
+    """The nouns of the appositions that describe a name: "X, a lawyer" gives "lawyer"; "X, one of
+    the top strategists" gives "strategists" (the group "one of" picks from); and "X, an executive
+    with Titan and one of the leading experts" gives both coordinated descriptions."""
+    found: list[Token] = []
+    for appositive in root.children:
+        if appositive.dep_ != "appos" or index.mention_at(appositive) is not None:
+            continue
+        for noun in coordinated(appositive):
+            if noun.pos_ in {"NOUN", "PROPN"} and index.mention_at(noun) is None:
+                found.append(noun)
+            elif noun.lower_ == "one":
+                found.extend(t for t in prepositional_objects(noun, frozenset({"of"})) if t.pos_ == "NOUN")
+    return found
+
+
 def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
     """A name followed by where it is from or at: "Marie Ferraro, 50, of Bethany, Conn.",
     "diver Brian Michaud of Millinocket", "Wang Ziqiang at the Institute of Mechanics".
@@ -1254,9 +1270,7 @@ def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
             elif child.dep_ == "poss" and place is not None and place.entity_type == "Organization" and not is_nationality(index, place):
                 # "NBC's Tom Brokaw", "IBM's John Akers": the organization claims the person.
                 yield Candidate(Argument(mention), "memberOf", Argument(place), 0.6, "dep:name-possessive-organization", (child,))
-        for noun in root.children:
-            if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or index.mention_at(noun) is not None:
-                continue
+        for noun in described_by(root, index):
             # "Derwinski, a Republican from Chicago", "David Cicippio, an electronics technician from North
             # Wales, Pa.": where the description says the person is from.
             for token in prepositional_objects(noun, frozenset({"from", "in", "on"})):

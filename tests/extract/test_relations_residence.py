@@ -91,3 +91,16 @@ def test_relations_place_described_person_needs_the_name_right_after(extractor):
     assert ("Mark Hollis", "locatedIn", "Texas") not in found
     found = rule_triples(extractor, "The award went to Dallas former mayor Mark Hollis on Monday .")
     assert ("Mark Hollis", "locatedIn", "Dallas") not in found
+
+
+def test_relations_one_of_the_experts_in_place(extractor):
+    found = rule_triples(extractor, "Yosef Tal , one of the top military strategists in Israel , says the balance has shifted .")
+    assert ("Yosef Tal", "locatedIn", "Israel") in found
+    found = rule_triples(extractor, "Mark Hollis , an executive with Titan Systems and one of the leading missile experts in Canada , said so .")
+    assert ("Mark Hollis", "locatedIn", "Canada") in found
+
+
+def test_relations_one_of_needs_the_apposition(extractor):
+    # The strategists in Israel are others the sentence compares him with.
+    found = rule_triples(extractor, "Yosef Tal said one of the top military strategists in Israel had resigned .")
+    assert ("Yosef Tal", "locatedIn", "Israel") not in found
