@@ -1293,6 +1293,11 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
             candidate.reason = "state-adjective"
             candidate.fixed_type = True
             return True
+        if _known_place_not_a_people(span.text):
+            # "a deputy from Sevastopol", "a Memphis native": NER's nationality is a place the gazetteer knows.
+            candidate.entity_type = "Place"
+            candidate.reason = "known-place"
+            return True
         org_keys = {name_key(doc[c.start : c.end].text) for c in candidates if c.label == "ORG"}
         singular = key[:-1] if key.endswith("s") else key
         if key not in GROUP_NAMES and key not in org_keys and singular not in org_keys:
@@ -1518,6 +1523,17 @@ def _known_place_in_place_context(doc: Doc, span: Span, label: str) -> bool:
     return label != "PERSON" and in_place_syntax
 
 
+def _known_place_not_a_people(name: str) -> bool:
+    """A name the gazetteer knows as a country or area, or as a town by a rare word; never a word for
+    a people or a faith ("Afghans", "Jews"), which the gazetteer does not list."""
+    places = gazetteer.lookup(name)
+    if not places or name.isupper() or gazetteer.is_generic_area_name(name):
+        return False
+    if any(place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1} for place in places):
+        return True
+    return zipf_of(name) < TOWN_NAME_MAX_ZIPF
+
+
 def _common_word_not_a_known_place(name: str) -> bool:
     if zipf_of(name) < TOWN_NAME_MAX_ZIPF:
         return False
@@ -1567,6 +1583,9 @@ def _is_junk(span: Span, candidate: _Candidate) -> bool:
         return True
     if not candidate.fixed_type and all(_part_of_a_date_or_code(token) or token.is_digit or token.is_punct for token in span):
         # "GMT 2 Feb 94", "PY2604013394": the date, time and code of a wire-service line.
+        return True
+    if len(span) == 1 and span[0].text.rstrip(".") in {"B.C", "A.D"} and span.start > 0 and span.doc[span.start - 1].is_digit:
+        # "44 B.C.": an era after a year, not British Columbia.
         return True
     if candidate.entity_type == "Organization" and len(span) > 2 and span[1].lower_ == "of":
         # "Future of India-Afghanistan ties": a common noun "of" something is a topic, not an

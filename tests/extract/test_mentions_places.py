@@ -19,3 +19,30 @@ def test_mentions_places_a_site_named_for_what_stands_there_is_a_place(extractor
 def test_mentions_places_a_singer_named_plant_stays_a_person(extractor):
     found = typed(extractor, "Robert Plant sang in London on Friday .")
     assert found.get("Robert Plant") == "Person"
+
+
+def test_mentions_places_a_known_place_ner_called_a_nationality_is_a_place(extractor):
+    found = typed(extractor, "The session was opened by Aleksandr Kruhlow , a 72-year-old deputy from Sevastopol , organizer of many meetings .")
+    assert found.get("Sevastopol") == "Place"
+
+
+def test_mentions_places_a_town_before_native_is_a_place(extractor):
+    found = typed(extractor, "The names were picked by actress Cybill Shepherd , a Memphis native and mother of twins .")
+    assert found.get("Memphis") == "Place"
+    assert found.get("Cybill Shepherd") == "Person"
+
+
+def test_mentions_places_peoples_and_faiths_stay_out(extractor):
+    found = typed(extractor, "The Afghans and the Americans met Jews and Muslims in Kabul .")
+    assert found == {"Kabul": "Place"}
+
+
+def test_mentions_places_an_era_after_a_year_is_no_place(extractor):
+    found = typed(extractor, "Julius Caesar was assassinated in 44 B.C. by a group of nobles .")
+    assert not any(name.startswith("B.C") for name in found)
+
+
+def test_mentions_places_british_columbia_after_its_town_stays(extractor):
+    found = typed(extractor, "He moved to Vancouver , B.C. , in 1990 .")
+    assert found.get("Vancouver") == "Place"
+    assert found.get("B.C") == "Place"
