@@ -1494,6 +1494,50 @@ def place_described_name_rule(index: ParseIndex) -> Iterator[Candidate]:
             yield Candidate(Argument(person), "locatedIn", Argument(place), 0.65, "name:place-described-person", (doc[position - 1],))
 
 
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "-", "upstate", "downstate",
+})
+
+
+def place_set_off_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place followed, after a comma, by the part of a state or country it lies in, or by "in"
+    and another place: "Mohammadia , south-east Algeria", "the Palace of Fine Arts , in San
+    Francisco", "the Savannah River Plant , in Aiken". The part of a country must be one the
+    gazetteer knows as a state or country, so "Kabul , northern Afghanistan" but not a list."""
+    doc = index.doc
+    for mention in index.mentions:
+        if mention.entity_type not in {"Place", "Organization"} or is_nationality(index, mention):
+            continue
+        span = index.span_of(mention)
+        comma = span.end
+        if comma + 2 >= span.sent.end or doc[comma].text != ",":
+            continue
+        position = comma + 1
+        if doc[position].lower_ == "in":
+            position += 1
+            while position < span.sent.end and position - comma <= 4 and doc[position].lower_ in COMPASS_WORDS | {"the"}:
+                position += 1
+            needs_state = False
+        else:
+            start = position
+            while position < span.sent.end and position - comma <= 4 and doc[position].lower_ in COMPASS_WORDS:
+                position += 1
+            if position == start:
+                continue
+            needs_state = True
+        other = index.mention_at(doc[position]) if position < span.sent.end else None
+        if other is None or other is mention or other.entity_type != "Place" or index.span_of(other).start != position:
+            continue
+        if needs_state and (mention.entity_type != "Place" or not is_state_or_country(other.text)):
+            continue
+        if mention.entity_type == "Place" and is_country(mention.text):
+            continue  # "France , in Europe": left to the rules for wide regions
+        predicate = "partOf" if mention.entity_type == "Place" else "locatedIn"
+        yield Candidate(Argument(mention), predicate, Argument(other), 0.7, "name:place-set-off-in-place", (doc[comma],))
+
+
 EMPLOYER_PREDICATES = frozenset({"memberOf", "leaderOf"})
 
 

@@ -39,6 +39,7 @@ from extract.relation_rules import (
     native_name_rule,
     place_possessive_name_rule,
     place_described_name_rule,
+    place_set_off_in_place_rule,
     Argument,
     appositive_rule,
     Candidate,
@@ -140,6 +141,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from native_name_rule(index)
     yield from place_possessive_name_rule(index)
     yield from place_described_name_rule(index)
+    yield from place_set_off_in_place_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

@@ -1,0 +1,32 @@
+"""A place set off by a comma before the place it lies in, with the real model."""
+
+from __future__ import annotations
+
+from newskg.model import Document, content_id
+
+
+def rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say (the learned classifier is not under test here)."""
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in extraction.relations
+        if r.method.startswith(("dep:", "name:"))
+    }
+
+
+def test_relations_place_set_off_in_place(extractor):
+    found = rule_triples(extractor, "The band played at the Palace of Fine Arts , in San Francisco , on June 30 .")
+    assert ("Palace of Fine Arts", "partOf", "San Francisco") in found
+    found = rule_triples(extractor, "Ahmed Kaci , the mayor of Mohammadia , south-east Algeria , was elected in May .")
+    assert ("Mohammadia", "partOf", "Algeria") in found
+
+
+def test_relations_place_set_off_needs_a_state_after_the_compass(extractor):
+    # "in 1950" is a time, and a compass word before a town that is no state or country says nothing.
+    found = rule_triples(extractor, "The band played in Boston , in 1950 , and later in Denver .")
+    assert not any(relation[1] == "partOf" for relation in found)
+    found = rule_triples(extractor, "Trucks drove from Denver , north to Boulder , on Monday .")
+    assert ("Denver", "partOf", "Boulder") not in found
