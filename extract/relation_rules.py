@@ -1494,6 +1494,28 @@ def place_described_name_rule(index: ParseIndex) -> Iterator[Candidate]:
             yield Candidate(Argument(person), "locatedIn", Argument(place), 0.65, "name:place-described-person", (doc[position - 1],))
 
 
+def place_possessive_kind_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place's kind of place named after a comma: "Bosnia 's capital , Sarajevo", "Serbia 's
+    southern province , Kosovo". Read off the words: the place, "'s", a few adjectives, a noun for
+    a kind of place ("capital", "province", "city"), a comma, then the named place."""
+    doc = index.doc
+    for place in index.mentions:
+        if place.entity_type != "Place" or is_nationality(index, place):
+            continue
+        span = index.span_of(place)
+        position = span.end
+        if position >= span.sent.end or doc[position].text not in {"'s", "'", "’s", "’"}:
+            continue
+        position += 1
+        while position < span.sent.end and position - span.end <= DESCRIPTION_GAP and doc[position].pos_ == "ADJ":
+            position += 1
+        if position + 2 >= span.sent.end or doc[position].lemma_.lower() not in NAMED_BY_OF_NOUNS or doc[position + 1].text != ",":
+            continue
+        named = index.mention_at(doc[position + 2])
+        if named is not None and named.entity_type == "Place" and named is not place and index.span_of(named).start == position + 2:
+            yield Candidate(Argument(named), "partOf", Argument(place), 0.75, "name:place-possessive-kind", (doc[position],))
+
+
 COMPASS_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",

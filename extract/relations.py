@@ -40,6 +40,7 @@ from extract.relation_rules import (
     place_possessive_name_rule,
     place_described_name_rule,
     place_set_off_in_place_rule,
+    place_possessive_kind_rule,
     Argument,
     appositive_rule,
     Candidate,
@@ -142,6 +143,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from place_possessive_name_rule(index)
     yield from place_described_name_rule(index)
     yield from place_set_off_in_place_rule(index)
+    yield from place_possessive_kind_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

@@ -30,3 +30,13 @@ def test_relations_place_set_off_needs_a_state_after_the_compass(extractor):
     assert not any(relation[1] == "partOf" for relation in found)
     found = rule_triples(extractor, "Trucks drove from Denver , north to Boulder , on Monday .")
     assert ("Denver", "partOf", "Boulder") not in found
+
+
+def test_relations_place_possessive_kind_names_the_part(extractor):
+    found = rule_triples(extractor, "Bosnia 's capital , Sarajevo , is best known as the site of the assassination .")
+    assert ("Sarajevo", "partOf", "Bosnia") in found
+
+
+def test_relations_place_possessive_kind_needs_the_name_after_the_comma(extractor):
+    found = rule_triples(extractor, "France 's capital , said Mark Hollis , is far away .")
+    assert not any(relation[1] == "partOf" for relation in found)
