@@ -629,7 +629,30 @@ def _add_appositive_people(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
         if start < token.i or _followed_by_age(doc, token.i + 1):  # a full name, or a surname with an age
             added.append(_Candidate(start, token.i + 1, "PERSON", "Person", reason="appositive"))
             covered.update(range(start, token.i + 1))
+    for sentence in doc.sents:
+        token = sentence[0]
+        if token.i not in covered and token.i not in scan.name_tokens and _surname_opening_a_description(doc, token):
+            added.append(_Candidate(token.i, token.i + 1, "PERSON", "Person", reason="appositive"))
+            covered.add(token.i)
     return candidates + added
+
+
+def _surname_opening_a_description(doc: Doc, token: Token) -> bool:
+    """"Tal , a senior Defense Ministry official , ...", "Winter , 53 , a former law professor ...": a
+    lone capitalized word the tagger took for a common noun or an interjection opens the sentence,
+    described as a person in apposition: by an age and a person noun, or by "a" and a role."""
+    if not (token.is_alpha and token.text[:1].isupper() and not token.is_upper) or token.lower_ in PERSON_TITLES:
+        return False
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "," or gazetteer.is_place_name(token.text):
+        return False
+    appositions = [child.lemma_.lower() for child in token.children if child.dep_ == "appos"]
+    if not any(noun in PERSON_NOUNS for noun in appositions):
+        return False
+    if _followed_by_age(doc, token.i + 1):
+        return True
+    # Without an age: a role ("official", "leader"), and a word rarer than the common nouns a
+    # sentence may open with ("Police , a ...").
+    return any(noun in ROLE_NOUNS for noun in appositions) and zipf_of(token.text) < TOWN_NAME_MAX_ZIPF and doc[token.i + 2].lower_ in {"a", "an"}
 
 
 # Verbs whose subject and object are people when a bare name fills them ("Ruby fatally shot Oswald").

@@ -48,3 +48,14 @@ def test_mentions_people_a_contraction_after_a_short_name_stays_out(extractor):
     assert found.get("Jo") == "Person"
     assert not any("'til" in name for name in found)
 
+
+
+def test_mentions_people_a_sentences_opening_surname_described_as_an_official(extractor):
+    found = typed(extractor, "Tal , a senior Defense Ministry official , has not repeated these views in public .")
+    assert found.get("Tal") == "Person"
+
+
+def test_mentions_people_a_common_word_as_surname_needs_an_age_and_a_person_noun(extractor):
+    found = typed(extractor, "Winter , 53 , a former Yale University law professor who took the bench in 1982 , is known .")
+    assert found.get("Winter") == "Person"
+    assert typed(extractor, "Today , a senior official said no .") == {}
