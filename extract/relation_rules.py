@@ -1682,6 +1682,9 @@ def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
                 # "Bugesera in the southeastern part of Rwanda".
                 arguments = [a for t in prepositional_objects(token, frozenset({"of"})) for a in index.arguments(t, collective=False)]
             containers.extend(arguments)
+        # "grew up in Bedford in southern Indiana playing basketball": the parser may give the "in"
+        # an object that is no place; the words after it still name one.
+        objects_name_a_place = any(argument.mention.entity_type == "Place" for argument in containers)
         for child in span.root.children:
             owner = index.mention_at(child)
             if child.dep_ == "poss" and owner is not None and owner is not mention:
@@ -1701,7 +1704,7 @@ def place_in_place_rule(index: ParseIndex) -> Iterator[Candidate]:
                 for part in index.arguments(token, collective=False):
                     if part.mention.entity_type == "Place" and part.mention is not mention and not is_country(part.mention.text):
                         yield Candidate(part, "partOf", Argument(mention), 0.75, "dep:place-named-by-of", (described,))
-        if span.end < len(doc) and doc[span.end].lower_ == "in" and not objects:
+        if span.end < len(doc) and doc[span.end].lower_ == "in" and not objects_name_a_place:
             # The parser often hangs "in northern Israel" on the verb; read the words themselves.
             position = span.end + 1
             while position < span.sent.end and position - span.end <= 3 and doc[position].pos_ == "ADJ" and index.mention_at(doc[position]) is None:

@@ -40,3 +40,12 @@ def test_relations_place_possessive_kind_names_the_part(extractor):
 def test_relations_place_possessive_kind_needs_the_name_after_the_comma(extractor):
     found = rule_triples(extractor, "France 's capital , said Mark Hollis , is far away .")
     assert not any(relation[1] == "partOf" for relation in found)
+
+
+def test_relations_place_in_place_past_a_misread_object(extractor):
+    # The parser makes "basketball" the object of the second "in"; the words still name Indiana.
+    found = rule_triples(extractor, "The brothers , who grew up in Bedford in southern Indiana playing basketball , split .")
+    assert ("Bedford", "partOf", "Indiana") in found
+    # An "in" that names no place after the town gives nothing.
+    found = rule_triples(extractor, "The brothers grew up in Bedford in the years after the war , near Indiana .")
+    assert ("Bedford", "partOf", "Indiana") not in found
