@@ -721,6 +721,27 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
 _PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_TRIGGERS)
 
 
+def where_clause_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """A place verb in a "where" clause on a place: "Rolling Fork , where Muddy Waters was born",
+    "northern Minnesota , where she was born and grew up". The clause's subject is in the place
+    the clause hangs on (a second verb coordinated with the first shares its "where")."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    predicate = PHRASAL_TRIGGERS.get((lemma, particle)) or VERB_TRIGGERS.get(lemma, (None, None))[0]
+    if predicate not in {"locatedIn", "diedIn"} or verb.pos_ not in {"VERB", "AUX"} or is_negated(verb):
+        return
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ != "relcl" or not any(child.dep_ == "advmod" and child.lower_ == "where" for child in clause.children):
+        return
+    place = index.mention_at(clause.head)
+    if place is None or place.entity_type != "Place" or is_intended_only(verb):
+        return
+    subject_tokens = clause_subjects(verb) or (clause_subjects(clause) if clause is not verb else [])
+    for subject in (a for token in subject_tokens for a in index.arguments(token)):
+        if subject.mention is not place:
+            yield Candidate(subject, predicate, Argument(place), 0.75 * hedge_factor(verb), f"dep:where-{lemma}", (verb,))
+
+
 def verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
     """Verbs: "X supports Y", "Y is supported by X", "X is based in Y", "X was killed in Y"."""
     lemma = verb.lemma_.lower()

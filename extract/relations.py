@@ -41,6 +41,7 @@ from extract.relation_rules import (
     place_described_name_rule,
     place_set_off_in_place_rule,
     place_possessive_kind_rule,
+    where_clause_rule,
     Argument,
     appositive_rule,
     Candidate,
@@ -130,6 +131,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
         elif pos in {"VERB", "AUX", "ADJ"}:
             if lemma in _VERB_RULE_LEMMAS or lemma == "<num>":
                 yield from verb_rule(doc[i], index)
+                yield from where_clause_rule(doc[i], index)
             if lemma in ORIGIN_VERBS:
                 yield from origin_verb_rule(doc[i], index)
     yield from name_rules(index)

@@ -104,3 +104,16 @@ def test_relations_one_of_needs_the_apposition(extractor):
     # The strategists in Israel are others the sentence compares him with.
     found = rule_triples(extractor, "Yosef Tal said one of the top military strategists in Israel had resigned .")
     assert ("Yosef Tal", "locatedIn", "Israel") not in found
+
+
+def test_relations_where_clause_on_a_place(extractor):
+    found = rule_triples(extractor, "The road passes through Rolling Fork , where Mark Hollis was born , close to Greenville .")
+    assert ("Mark Hollis", "locatedIn", "Rolling Fork") in found
+
+
+def test_relations_where_clause_needs_a_place_verb(extractor):
+    # Hollis only sang in Rolling Fork; and a negated birth places nobody.
+    found = rule_triples(extractor, "The road passes through Rolling Fork , where Mark Hollis sang , close to Greenville .")
+    assert ("Mark Hollis", "locatedIn", "Rolling Fork") not in found
+    found = rule_triples(extractor, "The road passes Rolling Fork , where Mark Hollis was not born , close to Greenville .")
+    assert ("Mark Hollis", "locatedIn", "Rolling Fork") not in found
