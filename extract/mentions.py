@@ -127,7 +127,8 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     reporter journalist correspondent editor photographer spokesperson analyst economist activist farmer
     rancher resident native citizen victim suspect killer assassin gunman prisoner inmate defendant witness
     engineer technician businessman businesswoman banker founder veteran diplomat politician king queen
-    prince princess emperor pope""".split()
+    prince princess emperor pope designer producer comedian entertainer dancer novelist historian playwright
+    philosopher sculptor painter architect astronaut pilot""".split()
 )
 # Nouns a person owns in news ("Pereira's father", "Smith's lawyer"): the owner is a person.
 KIN_NOUNS = frozenset(
@@ -1511,7 +1512,28 @@ def _described_as_person(doc: Doc, span: Span) -> bool:
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS and root.head.i < span.start:
         return True
+    if _person_noun_in_apposition_by_words(doc, span.end) and not (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        # After "of" the description is of the person before ("Arensberg of Tel Aviv University , a member").
+        return True
     return root.dep_ == "poss" and root.head.lemma_.lower() in KIN_NOUNS and span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
+
+
+# Words that end the description in an apposition ("director of ...", "officer who ...").
+APPOSITION_ENDS = frozenset("of who at for in with and from".split())
+
+
+def _person_noun_in_apposition_by_words(doc: Doc, index: int) -> bool:
+    """", former first deputy general director of ...": a person noun ends the description after a
+    comma, where the parser made no apposition of it. Up to six words; the description starts with
+    an article or "former" and its last word is the lowercase person noun."""
+    if index + 2 >= len(doc) or doc[index].text != "," or doc[index + 1].lower_ not in {"a", "an", "the", "former"}:
+        return False
+    last = None
+    for token in doc[index + 1 : min(index + 8, len(doc))]:
+        if token.is_punct or token.lower_ in APPOSITION_ENDS:
+            break
+        last = token
+    return last is not None and last.text.islower() and last.pos_ == "NOUN" and last.lemma_.lower() in PERSON_NOUNS
 
 
 def _followed_by_age(doc: Doc, index: int) -> bool:

@@ -59,3 +59,22 @@ def test_mentions_people_a_common_word_as_surname_needs_an_age_and_a_person_noun
     found = typed(extractor, "Winter , 53 , a former Yale University law professor who took the bench in 1982 , is known .")
     assert found.get("Winter") == "Person"
     assert typed(extractor, "Today , a senior official said no .") == {}
+
+
+def test_mentions_people_a_profession_in_apposition_makes_a_person(extractor):
+    found = typed(extractor, "Imelda Marcos topped the list by Blackwell , a designer and fashion arbiter .")
+    assert found.get("Blackwell") == "Person"
+
+
+def test_mentions_people_a_role_after_a_comma_the_parser_missed(extractor):
+    found = typed(
+        extractor,
+        "The commission will pay special attention to Lazutkin , former first deputy general director of the company .",
+    )
+    assert found.get("Lazutkin") == "Person"
+
+
+def test_mentions_people_after_of_the_description_is_of_the_person_before(extractor):
+    found = typed(extractor, "said Professor Baruch Arensberg of Tel Aviv University , a member of the team .")
+    assert found.get("Tel Aviv University") == "Organization"
+    assert any(name.endswith("Baruch Arensberg") and kind == "Person" for name, kind in found.items())
