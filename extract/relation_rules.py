@@ -1141,7 +1141,10 @@ def name_rules(index: ParseIndex) -> Iterator[Candidate]:
                     # gazetteer knows, not two countries side by side.
                     paired = False
                 conjoined = other_span.root.dep_ == "conj"
-                if not paired and not _in_list(other_span) and (not conjoined or could_contain(other, mention)):
+                # "In Pittsburgh , Dade County , Fla. , and Rochester , N.Y.": a state's abbreviation
+                # closes its town even inside a list (nobody lists "Fla." beside a town as its peer).
+                listed = _in_list(other_span) and not is_state_abbreviation(other.text)
+                if not paired and not listed and (not conjoined or could_contain(other, mention)):
                     # A pair the parser coordinated ("Caracas, Venezuela") must also fit the gazetteer:
                     # "Helmand, Zabul" are two provinces side by side.
                     yield Candidate(Argument(mention), "partOf", Argument(other), 0.8, "name:place-comma-place", (doc[after],))
@@ -1833,6 +1836,13 @@ def is_state_or_country(name: str) -> bool:
         return True
     places = gazetteer.lookup(name)
     return bool(places) and places[0].feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1}
+
+
+def is_state_abbreviation(name: str) -> bool:
+    """"Fla.", "N.Y", "Tenn.": a US state written the way only a place's container is written."""
+    from extract import gazetteer
+
+    return bool(gazetteer.us_state_for_abbreviation(name)) and not gazetteer.is_us_state_name(name)
 
 
 def is_wide_region(name: str) -> bool:

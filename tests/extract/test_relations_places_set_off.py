@@ -49,3 +49,15 @@ def test_relations_place_in_place_past_a_misread_object(extractor):
     # An "in" that names no place after the town gives nothing.
     found = rule_triples(extractor, "The brothers grew up in Bedford in the years after the war , near Indiana .")
     assert ("Bedford", "partOf", "Indiana") not in found
+
+
+def test_relations_state_abbreviation_closes_its_town_in_a_list(extractor):
+    found = rule_triples(extractor, "In Pittsburgh , Dade County , Fla. , and Rochester , N.Y. , teachers signed new contracts .")
+    assert ("Dade County", "partOf", "Fla.") in found
+    assert ("Rochester", "partOf", "N.Y.") in found
+
+
+def test_relations_list_of_peer_places_stays_side_by_side(extractor):
+    # Spelled-out states in a list are peers, not containers.
+    found = rule_triples(extractor, "Storms hit Kansas , Texas , and Oklahoma on Monday .")
+    assert ("Kansas", "partOf", "Texas") not in found
