@@ -464,6 +464,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     candidates = _type_towns_and_states(spacy_doc, candidates, scan)
     typed = [c for c in candidates if _decide_type(spacy_doc, c, candidates)]
     typed = [_with_kind_noun_after(spacy_doc, c) for c in typed]
+    typed = [_with_place_feature_after(spacy_doc, c) for c in typed]
     result = []
     for candidate in typed:
         span = spacy_doc[candidate.start : candidate.end]
@@ -1429,6 +1430,27 @@ def _with_kind_noun_after(doc: Doc, candidate: _Candidate) -> _Candidate:
         if token.pos_ not in {"ADJ", "NOUN"}:
             return candidate
     return candidate
+
+
+# Lowercase nouns for a feature of the land or a site that a place's name before them names ("the
+# Kebara cave", "the Ontario airport", "the Najd plateau"): the name and the noun are the place.
+# "province", "state" and "area" are left out: "Lazio province" is Lazio.
+PLACE_FEATURE_NOUNS = frozenset(
+    "desert plateau cave caves airport station hill hills island islands valley valleys canyon peninsula".split()
+)
+
+
+def _with_place_feature_after(doc: Doc, candidate: _Candidate) -> _Candidate:
+    """A place's name that modifies a lowercase feature noun right after it names that feature with
+    the noun ("the Kebara cave near Haifa" is a cave, not the town or person Kebara)."""
+    if candidate.entity_type != "Place" or candidate.end >= len(doc):
+        return candidate
+    noun = doc[candidate.end]
+    if not noun.is_lower or noun.lower_ not in PLACE_FEATURE_NOUNS or noun.pos_ != "NOUN":
+        return candidate
+    if doc[candidate.end - 1].head.i != noun.i:
+        return candidate
+    return replace(candidate, end=candidate.end + 1, reason="place-feature", fixed_type=True)
 
 
 def _ends_in_a_place_word(span: Span, words: list[str], label: str) -> bool:

@@ -46,3 +46,15 @@ def test_mentions_places_british_columbia_after_its_town_stays(extractor):
     found = typed(extractor, "He moved to Vancouver , B.C. , in 1990 .")
     assert found.get("Vancouver") == "Place"
     assert found.get("B.C") == "Place"
+
+
+def test_mentions_places_a_feature_noun_after_a_place_names_the_feature(extractor):
+    found = typed(extractor, "Flights at the Ontario airport were delayed .")
+    assert found == {"Ontario airport": "Place"}
+    found = typed(extractor, "Rainwater flows from the Najd plateau in northern Saudi Arabia to the west .")
+    assert found.get("Najd plateau") == "Place"
+
+
+def test_mentions_places_a_province_noun_is_no_feature(extractor):
+    found = typed(extractor, "Officials in Perugia said five people were arrested .")
+    assert found.get("Perugia") == "Place"
