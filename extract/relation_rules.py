@@ -1764,9 +1764,18 @@ def known_containment_rule(index: ParseIndex) -> Iterator[Candidate]:
     entries = {id(m): known_place(m.text) for m in places}
     for inner in places:
         entry = entries[id(inner)]
+        inner_span = index.span_of(inner)
+        if entry is None and inner_span[-1].lower_ in LOCAL_FEATURE_WORDS and not is_wide_region(inner.text):
+            # "Oregon : Fires east of the Cascade Mountains ...", "In Montana , ... the Custer National
+            # Forest": a forest, range or county the gazetteer does not list lies in the state framing it.
+            for outer in frames:
+                container = entries[id(outer)]
+                if outer is not inner and container is not None and container.feature_class in {gazetteer.FEATURE_ADMIN1, gazetteer.FEATURE_COUNTRY}:
+                    if index.span_of(outer).sent.start == inner_span.sent.start:
+                        yield Candidate(Argument(inner), "partOf", Argument(outer), 0.55, "name:place-framed-feature", (inner_span.root,))
+            continue
         if entry is None or entry.feature_class == gazetteer.FEATURE_COUNTRY:
             continue
-        inner_span = index.span_of(inner)
         if entry.feature_class != gazetteer.FEATURE_CITY:
             continue
         for outer in frames:
@@ -1785,6 +1794,13 @@ def known_containment_rule(index: ParseIndex) -> Iterator[Candidate]:
             )
             if holds:
                 yield Candidate(Argument(inner), "partOf", Argument(outer), 0.6, "name:place-known-in-place", (inner_span.root,))
+
+
+# Last words of a local feature's name: the feature lies in one state ("Custer National Forest").
+LOCAL_FEATURE_WORDS = frozenset({
+    "forest", "mountains", "wilderness", "river", "park", "lake", "valley", "county", "canyon", "creek",
+    "refuge", "monument", "reservoir", "dam", "peak",
+})
 
 
 def is_sentence_frame(index: ParseIndex, mention: Mention) -> bool:

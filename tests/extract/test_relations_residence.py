@@ -117,3 +117,15 @@ def test_relations_where_clause_needs_a_place_verb(extractor):
     assert ("Mark Hollis", "locatedIn", "Rolling Fork") not in found
     found = rule_triples(extractor, "The road passes Rolling Fork , where Mark Hollis was not born , close to Greenville .")
     assert ("Mark Hollis", "locatedIn", "Rolling Fork") not in found
+
+
+def test_relations_state_frame_holds_its_local_feature(extractor):
+    found = rule_triples(extractor, "Oregon : Fires east of the Cascade Mountains have burned 80,000 acres .")
+    assert ("Cascade Mountains", "partOf", "Oregon") in found
+    found = rule_triples(extractor, "In Montana , erratic winds pushed a fire in the Custer National Forest past 1,200 acres .")
+    assert ("Custer National Forest", "partOf", "Montana") in found
+
+
+def test_relations_local_feature_needs_the_frame(extractor):
+    found = rule_triples(extractor, "Fires east of the Cascade Mountains were fought by crews from Oregon .")
+    assert ("Cascade Mountains", "partOf", "Oregon") not in found
