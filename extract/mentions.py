@@ -1440,12 +1440,19 @@ PLACE_FEATURE_NOUNS = frozenset(
 )
 
 
+# Capitalized words that end an area's name after a place's name NER stopped short of.
+AREA_NAME_ENDINGS = frozenset("Province Prefecture Oblast Governorate County Parish District".split())
+
+
 def _with_place_feature_after(doc: Doc, candidate: _Candidate) -> _Candidate:
     """A place's name that modifies a lowercase feature noun right after it names that feature with
     the noun ("the Kebara cave near Haifa" is a cave, not the town or person Kebara)."""
     if candidate.entity_type != "Place" or candidate.end >= len(doc):
         return candidate
     noun = doc[candidate.end]
+    if noun.text in AREA_NAME_ENDINGS:
+        # "Buenos Aires Province" is the province, not its capital: the capitalized word is the name's.
+        return replace(candidate, end=candidate.end + 1, reason="place-word", fixed_type=True)
     if not noun.is_lower or noun.lower_ not in PLACE_FEATURE_NOUNS or noun.pos_ != "NOUN":
         return candidate
     if doc[candidate.end - 1].head.i != noun.i:

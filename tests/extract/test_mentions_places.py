@@ -58,3 +58,8 @@ def test_mentions_places_a_feature_noun_after_a_place_names_the_feature(extracto
 def test_mentions_places_a_province_noun_is_no_feature(extractor):
     found = typed(extractor, "Officials in Perugia said five people were arrested .")
     assert found.get("Perugia") == "Place"
+
+
+def test_mentions_places_a_capitalized_province_word_ends_the_areas_name(extractor):
+    found = typed(extractor, "About 820,000 people in Buenos Aires Province eat at soup kitchens .")
+    assert found == {"Buenos Aires Province": "Place"}
