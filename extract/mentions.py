@@ -10,6 +10,9 @@ spaCy's NER proposes candidates. The rules here make them right for news text:
   source line is a city and a source ("Moscow IZVESTIYA in Russian"), a name ends before
   the title of the person named next ("Coast Guard Lt. Steve Hardy"), an organization and
   the unit it owns are two ("Bar-Ilan University 's Center for Strategic Studies");
+* people's and places' names: a portfolio before a name is no part of it ("Foreign Roland
+  Dumas"), a name split at its apostrophe is one ("James O 'Brien"), a lowercase feature noun
+  after a place names the feature ("the Ontario airport"), "Buenos Aires Province" is the province;
 * type by evidence: organization words ("Network", "Ministry") make an
   organization, and so do a lowercase organization noun after a person's or place's
   name ("the Minox company") and a spokesman or executive after a name; a name listed
