@@ -1222,17 +1222,20 @@ def appositive_rule(index: ParseIndex) -> Iterator[Candidate]:
             continue
         if span.end >= len(index.doc) or index.doc[span.end].text != ",":
             continue  # a real apposition is set off by a comma; tables and results lines parse into false ones
-        for noun in span.root.children:
-            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or index.mention_at(noun) is not None:
-                continue
-            if mention.entity_type == "Place":
-                if noun.lemma_.lower() not in PLACE_NOUNS:
+        if mention.entity_type == "Place":
+            # "Yerevan, the capital of Armenia", "Port Nolloth, one of the few towns in South Africa".
+            for noun in described_by(span.root, index):
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACE_NOUNS:
                     continue
                 for token in prepositional_objects(noun, frozenset({"of", "in"})):
                     for other in index.arguments(token, collective=False):
                         if other.mention.entity_type == "Place" and other.mention is not mention:
                             yield Candidate(Argument(mention), "partOf", other, 0.8, "dep:appos-place-of", (noun,))
+        for noun in span.root.children:
+            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or index.mention_at(noun) is not None:
                 continue
+            if mention.entity_type == "Place":
+                continue  # read below, with "one of the towns in X"
             for child in noun.lefts:
                 if child.dep_ not in {"compound", "nmod", "amod"}:
                     continue

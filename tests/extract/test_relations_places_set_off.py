@@ -61,3 +61,14 @@ def test_relations_list_of_peer_places_stays_side_by_side(extractor):
     # Spelled-out states in a list are peers, not containers.
     found = rule_triples(extractor, "Storms hit Kansas , Texas , and Oklahoma on Monday .")
     assert ("Kansas", "partOf", "Texas") not in found
+
+
+def test_relations_one_of_the_towns_in_place(extractor):
+    found = rule_triples(extractor, "Few people live in Port Nolloth , one of the few towns in South Africa that still has a harbor .")
+    assert ("Port Nolloth", "partOf", "South Africa") in found
+
+
+def test_relations_one_of_needs_a_kind_of_place(extractor):
+    # "one of the few reporters in South Africa" describes no place.
+    found = rule_triples(extractor, "They met Port Nolloth , one of the few reporters in South Africa , on Monday .")
+    assert ("Port Nolloth", "partOf", "South Africa") not in found
