@@ -17,7 +17,7 @@ pronouns and collective nouns ("al-Qaeda fighters" stands for al-Qaeda).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +50,9 @@ from extract.relation_lexicon import (
     VERB_TRIGGERS,
 )
 from newskg.model import Mention, mention_key
+
+if TYPE_CHECKING:  # the gazetteer is imported late at run time (import cycle)
+    from extract import gazetteer
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Verbs that link a holder to a role noun: "X is/was/became/remains the leader of Y".
@@ -1814,7 +1817,7 @@ def is_sentence_frame(index: ParseIndex, mention: Mention) -> bool:
     return opens and span.end < span.sent.end and index.doc[span.end].text in {",", ":"}
 
 
-def known_place(name: str) -> "gazetteer.Place | None":
+def known_place(name: str) -> gazetteer.Place | None:
     """The gazetteer's first entry for a place name, US state abbreviations ("Fla.") included."""
     from extract import gazetteer
 
