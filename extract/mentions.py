@@ -147,6 +147,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*[A-Z][a-z]?s?$")
 COMMON_WORD_ZIPF = 3.2
 # "Future of …": an organization's name does not start with a word this common.
 TOPIC_WORD_ZIPF = 4.5
+# A name NER calls a person is a city only if the city is this large and the word this rare
+# ("Vladivostok"; "Lincoln" and "Kennedy" are common surnames).
+PERSON_TOWN_MIN_POPULATION = 200_000
+PERSON_TOWN_MAX_ZIPF = 3.0
 # A single word this common is no place unless the gazetteer knows it.
 TOWN_NAME_MAX_ZIPF = 4.0
 
@@ -1596,8 +1600,17 @@ def _known_place_in_place_context(doc: Doc, span: Span, label: str) -> bool:
         # Many people share a name with a state or country ("Georgia", "Jordan"): NER's
         # person label gives way only where the syntax wants a place.
         return not gazetteer.is_generic_area_name(span.text) and (label != "PERSON" or in_place_syntax)
-    # Towns are named after people ("Kennedy", "Mary", "Lincoln"): NER's person label stands.
-    return label != "PERSON" and in_place_syntax
+    # Towns are named after people ("Kennedy", "Mary", "Lincoln"): NER's person label stands, but for
+    # a large city by a rare word after a preposition of place ("en route to Vladivostok").
+    if label == "PERSON":
+        return (
+            in_place_syntax
+            and root.dep_ == "pobj"
+            and len(span) == 1
+            and zipf_of(span.text) < PERSON_TOWN_MAX_ZIPF
+            and any(place.population >= PERSON_TOWN_MIN_POPULATION for place in places)
+        )
+    return in_place_syntax
 
 
 def _known_place_not_a_people(name: str) -> bool:

@@ -63,3 +63,13 @@ def test_mentions_places_a_province_noun_is_no_feature(extractor):
 def test_mentions_places_a_capitalized_province_word_ends_the_areas_name(extractor):
     found = typed(extractor, "About 820,000 people in Buenos Aires Province eat at soup kitchens .")
     assert found == {"Buenos Aires Province": "Place"}
+
+
+def test_mentions_places_a_large_city_ner_called_a_person_is_a_place(extractor):
+    found = typed(extractor, "A special group has left Moscow by plane en route to Vladivostok .")
+    assert found.get("Vladivostok") == "Place"
+
+
+def test_mentions_places_a_surname_that_is_also_a_city_stays_a_person(extractor):
+    found = typed(extractor, "The letter was written to Kennedy by an old friend .")
+    assert found.get("Kennedy", "Person") == "Person"
