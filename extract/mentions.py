@@ -681,10 +681,10 @@ def _add_people_by_what_befell_them(doc: Doc, candidates: list[_Candidate], scan
         if index in covered:
             continue
         token = doc[index]
+        if token.dep_ not in {"nsubj", "dobj", "nsubjpass", "pobj"}:
+            continue  # no role any test below reads (a compound: the name goes on, its last word decides)
         if token.lower_ in ORGANIZATION_WORDS or gazetteer.is_place_name(token.text):
             continue
-        if token.dep_ == "compound":
-            continue  # the name goes on: its last word decides
         head = token.head
         verbs = [head] + [conjunct for conjunct in head.conjuncts if token.dep_ in {"nsubj", "nsubjpass"}]
         verbs = [verb for verb in verbs if not _across_a_colon(doc, token.i, verb.i)]
