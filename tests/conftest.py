@@ -254,3 +254,24 @@ def rdf_sample_graph_shared():
     from graph.build import build_graph
 
     return build_graph(make_rdf_sample_corpus())
+
+
+def _rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
+    """What the parse rules say about ``text``, as (subject, predicate, object) names; the learned
+    pair classifier is left out, so a rule's own test cannot pass on the classifier's guess."""
+    from newskg.model import Document, content_id
+
+    document = Document(id=content_id(text), text=text, source="test")
+    extraction = extractor(document)
+    names = {f"{m.doc_id}:{m.start}:{m.end}": m.text for m in extraction.mentions}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in extraction.relations
+        if r.method.startswith(("dep:", "name:"))
+    }
+
+
+@pytest.fixture
+def rule_triples():
+    """``rule_triples(extractor, text)``: the parse rules' facts about one sentence."""
+    return _rule_triples
