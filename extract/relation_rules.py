@@ -1469,6 +1469,22 @@ def native_name_rule(index: ParseIndex) -> Iterator[Candidate]:
                 yield Candidate(Argument(person), "locatedIn", Argument(place), 0.75, f"name:place-{trigger.lower_}", (trigger,))
 
 
+def _past_description(index: ParseIndex, position: int, limit: int) -> int:
+    """The first token at or after ``position`` (and before ``limit``) that is no longer a
+    lower-case noun or adjective describing a name ("teacher union leader"); "former" and a
+    mention end the description."""
+    doc = index.doc
+    while (
+        position < limit
+        and doc[position].pos_ in {"NOUN", "ADJ"}
+        and doc[position].is_lower
+        and doc[position].lower_ not in FORMER_MODIFIERS
+        and index.mention_at(doc[position]) is None
+    ):
+        position += 1
+    return position
+
+
 def place_possessive_name_rule(index: ParseIndex) -> Iterator[Candidate]:
     """A place's person: "Croatia 's Granic", "Texas ' Bill Clements", "North Carolina 's native son
     Thomas Wolfe". Read off the words (the parser often runs such a headline together); at most a
@@ -1482,16 +1498,7 @@ def place_possessive_name_rule(index: ParseIndex) -> Iterator[Candidate]:
         if position >= span.sent.end or doc[position].text not in {"'s", "'", "’s", "’"}:
             continue
         marker = doc[position]
-        position += 1
-        while (
-            position < span.sent.end
-            and position - marker.i <= DESCRIPTION_GAP
-            and doc[position].pos_ in {"NOUN", "ADJ"}
-            and doc[position].is_lower
-            and doc[position].lower_ not in FORMER_MODIFIERS
-            and index.mention_at(doc[position]) is None
-        ):
-            position += 1
+        position = _past_description(index, position + 1, min(span.sent.end, marker.i + DESCRIPTION_GAP + 1))
         person = index.mention_at(doc[position]) if position < span.sent.end else None
         if person is not None and person.entity_type == "Person" and index.span_of(person).start == position:
             yield Candidate(Argument(person), "locatedIn", Argument(place), 0.7, "name:place-possessive-person", (marker,))
@@ -1507,16 +1514,7 @@ def place_described_name_rule(index: ParseIndex) -> Iterator[Candidate]:
         if place.entity_type != "Place":
             continue
         span = index.span_of(place)
-        position = span.end
-        while (
-            position < span.sent.end
-            and position - span.end < DESCRIPTION_GAP
-            and doc[position].pos_ in {"NOUN", "ADJ"}
-            and doc[position].is_lower
-            and doc[position].lower_ not in FORMER_MODIFIERS
-            and index.mention_at(doc[position]) is None
-        ):
-            position += 1
+        position = _past_description(index, span.end, min(span.sent.end, span.end + DESCRIPTION_GAP))
         if position == span.end or position >= span.sent.end or doc[position - 1].pos_ != "NOUN":
             continue
         person = index.mention_at(doc[position])
