@@ -1485,18 +1485,24 @@ def _past_description(index: ParseIndex, position: int, limit: int) -> int:
     return position
 
 
-def place_possessive_name_rule(index: ParseIndex) -> Iterator[Candidate]:
-    """A place's person: "Croatia 's Granic", "Texas ' Bill Clements", "North Carolina 's native son
-    Thomas Wolfe". Read off the words (the parser often runs such a headline together); at most a
-    few lower-case words between, none of them marking a past ("Ohio 's former governor X")."""
+def _places_before_a_possessive(index: ParseIndex) -> Iterator[tuple[Mention, Span, int]]:
+    """Each place mention (not a nationality) followed by a possessive marker ("Croatia 's",
+    "Texas '"), with its span and the marker's token index."""
     doc = index.doc
     for place in index.mentions:
         if place.entity_type != "Place" or is_nationality(index, place):
             continue
         span = index.span_of(place)
-        position = span.end
-        if position >= span.sent.end or doc[position].text not in {"'s", "'", "’s", "’"}:
-            continue
+        if span.end < span.sent.end and doc[span.end].text in {"'s", "'", "’s", "’"}:
+            yield place, span, span.end
+
+
+def place_possessive_name_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A place's person: "Croatia 's Granic", "Texas ' Bill Clements", "North Carolina 's native son
+    Thomas Wolfe". Read off the words (the parser often runs such a headline together); at most a
+    few lower-case words between, none of them marking a past ("Ohio 's former governor X")."""
+    doc = index.doc
+    for place, span, position in _places_before_a_possessive(index):
         marker = doc[position]
         position = _past_description(index, position + 1, min(span.sent.end, marker.i + DESCRIPTION_GAP + 1))
         person = index.mention_at(doc[position]) if position < span.sent.end else None
@@ -1527,13 +1533,7 @@ def place_possessive_kind_rule(index: ParseIndex) -> Iterator[Candidate]:
     southern province , Kosovo". Read off the words: the place, "'s", a few adjectives, a noun for
     a kind of place ("capital", "province", "city"), a comma, then the named place."""
     doc = index.doc
-    for place in index.mentions:
-        if place.entity_type != "Place" or is_nationality(index, place):
-            continue
-        span = index.span_of(place)
-        position = span.end
-        if position >= span.sent.end or doc[position].text not in {"'s", "'", "’s", "’"}:
-            continue
+    for place, span, position in _places_before_a_possessive(index):
         position += 1
         while position < span.sent.end and position - span.end <= DESCRIPTION_GAP and doc[position].pos_ == "ADJ":
             position += 1
