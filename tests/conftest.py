@@ -275,3 +275,17 @@ def _rule_triples(extractor, text: str) -> set[tuple[str, str, str]]:
 def rule_triples():
     """``rule_triples(extractor, text)``: the parse rules' facts about one sentence."""
     return _rule_triples
+
+
+def _typed(extractor, text: str) -> dict[str, str]:
+    """Each mention's text (without a trailing period) and the type newskg gave it."""
+    from newskg.model import Document, content_id
+
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    return {m.text.rstrip("."): m.entity_type for m in extraction.mentions}
+
+
+@pytest.fixture
+def typed():
+    """``typed(extractor, text)``: the names newskg finds in one sentence, with their types."""
+    return _typed

@@ -4,12 +4,6 @@ and the typer's decision logic on hand-built weights."""
 from __future__ import annotations
 
 from extract.entity_typer import CLASSES, EntityTyper, load_entity_typer
-from newskg.model import Document, content_id
-
-
-def typed(extractor, text: str) -> dict[str, str]:
-    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
-    return {m.text.rstrip("."): m.entity_type for m in extraction.mentions}
 
 
 def typer_with(weights: dict[str, list[float]], *, thresholds: dict[str, float], drop_threshold: float = 2.0) -> EntityTyper:
@@ -39,31 +33,31 @@ def test_mentions_learned_typer_drops_a_likely_non_name():
     assert typer.retype(["gmt"], "Organization") == "None"
 
 
-def test_mentions_learned_typer_lone_surname_saying_something_is_a_person(extractor):
+def test_mentions_learned_typer_lone_surname_saying_something_is_a_person(extractor, typed):
     found = typed(extractor, "Okonkwo told reporters the budget would not pass.")
     assert found.get("Okonkwo") == "Person"
 
 
-def test_mentions_learned_typer_leaves_a_lowercase_group_name_an_organization(extractor):
+def test_mentions_learned_typer_leaves_a_lowercase_group_name_an_organization(extractor, typed):
     found = typed(extractor, "There is even a perception that al-Qaeda is unlikely to reconstitute in Afghanistan.")
     assert found.get("al-Qaeda") == "Organization" and found.get("Afghanistan") == "Place"
 
 
-def test_mentions_capitalized_agency_name_missed_by_ner_is_an_organization(extractor):
+def test_mentions_capitalized_agency_name_missed_by_ner_is_an_organization(extractor, typed):
     found = typed(extractor, "The report was carried by the official news agency (INTERFAX) on Monday, a day after the vote.")
     assert found.get("INTERFAX") == "Organization"
 
 
-def test_mentions_capitalized_newspaper_name_is_one_organization(extractor):
+def test_mentions_capitalized_newspaper_name_is_one_organization(extractor, typed):
     found = typed(extractor, "The union leader spoke after KOMSOMOLSKAYA PRAVDA reported the deal on Tuesday.")
     assert found == {"KOMSOMOLSKAYA PRAVDA": "Organization"}
 
 
-def test_mentions_all_caps_headline_gives_no_organizations(extractor):
+def test_mentions_all_caps_headline_gives_no_organizations(extractor, typed):
     assert typed(extractor, "STOCKS RALLY AS OIL PRICES FALL IN LATE TRADING") == {}
 
 
-def test_mentions_organization_ends_before_an_unclosed_parenthesis(extractor):
+def test_mentions_organization_ends_before_an_unclosed_parenthesis(extractor, typed):
     found = typed(extractor, "Ministers of the Andean Group (Colombia, Peru and Ecuador) will meet in Lima next week.")
     assert found.get("Andean Group") == "Organization"
     assert not any("(" in name for name in found)

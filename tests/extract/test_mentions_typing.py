@@ -12,51 +12,46 @@ from extract import gazetteer
 from newskg.model import Document, content_id
 
 
-def typed(extractor, text: str) -> dict[str, str]:
-    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
-    return {m.text.rstrip("."): m.entity_type for m in extraction.mentions}
-
-
-def test_mentions_typing_town_before_state_abbreviation_is_a_place(extractor):
+def test_mentions_typing_town_before_state_abbreviation_is_a_place(extractor, typed):
     found = typed(extractor, "The furniture maker, based in Tupelo, Miss., said it would hire 200 workers.")
     assert found == {"Tupelo": "Place", "Miss": "Place"}
 
 
-def test_mentions_typing_all_caps_dateline_town_is_a_place(extractor):
+def test_mentions_typing_all_caps_dateline_town_is_a_place(extractor, typed):
     found = typed(extractor, "DAYTON, Ohio (AP) - City officials closed two bridges on Monday.")
     assert found.get("DAYTON") == "Place" and found.get("Ohio") == "Place"
 
 
-def test_mentions_typing_state_abbreviation_missed_by_ner_is_found(extractor):
+def test_mentions_typing_state_abbreviation_missed_by_ner_is_found(extractor, typed):
     found = typed(extractor, "The newspaper was printed in Gary, Ind., until the plant closed.")
     assert found.get("Gary") == "Place" and found.get("Ind") == "Place"
 
 
-def test_mentions_typing_miss_before_a_name_stays_a_title(extractor):
+def test_mentions_typing_miss_before_a_name_stays_a_title(extractor, typed):
     found = typed(extractor, "The prize was accepted on her behalf, Miss Ellen Park told reporters.")
     assert "Miss" not in found
     assert any("Ellen Park" in name and kind == "Person" for name, kind in found.items())
 
 
-def test_mentions_typing_list_of_places_is_not_read_as_town_and_state(extractor):
+def test_mentions_typing_list_of_places_is_not_read_as_town_and_state(extractor, typed):
     found = typed(extractor, "She moved from Austin, Texas, to Portland, Maine, in 2015.")
     assert found == {"Austin": "Place", "Texas": "Place", "Portland": "Place", "Maine": "Place"}
 
 
-def test_mentions_typing_name_with_age_is_a_person(extractor):
+def test_mentions_typing_name_with_age_is_a_person(extractor, typed):
     assert typed(extractor, "Okafor, 34, was arrested on Tuesday after a traffic stop.") == {"Okafor": "Person"}
 
 
-def test_mentions_typing_name_with_person_appositive_is_a_person(extractor):
+def test_mentions_typing_name_with_person_appositive_is_a_person(extractor, typed):
     found = typed(extractor, "Marchetti, a retired police officer, said the building had been empty for years.")
     assert found == {"Marchetti": "Person"}
 
 
-def test_mentions_typing_owner_of_a_relative_is_a_person(extractor):
+def test_mentions_typing_owner_of_a_relative_is_a_person(extractor, typed):
     assert typed(extractor, "Delgado's wife said he had not been seen since Friday.") == {"Delgado": "Person"}
 
 
-def test_mentions_typing_person_named_like_a_town_stays_a_person(extractor):
+def test_mentions_typing_person_named_like_a_town_stays_a_person(extractor, typed):
     assert typed(extractor, "Protesters shouted at Kennedy as the motorcade passed.") == {"Kennedy": "Person"}
 
 
@@ -67,7 +62,7 @@ def test_mentions_typing_surname_joins_the_full_name_in_the_document(extractor):
     assert people == {"John Lennon": "John Lennon", "Lennon": "John Lennon"}
 
 
-def test_mentions_typing_region_the_gazetteer_knows_is_a_place(extractor):
+def test_mentions_typing_region_the_gazetteer_knows_is_a_place(extractor, typed):
     assert typed(extractor, "Voters in Crimea went to the polls on Sunday.") == {"Crimea": "Place"}
 
 
@@ -79,7 +74,7 @@ def test_mentions_typing_region_the_gazetteer_knows_is_a_place(extractor):
         ("Paris Radio France International carried the interview on Sunday.", "Paris", "Radio France International"),
     ],
 )
-def test_mentions_typing_source_after_its_city_is_split_off(extractor, text, place, source):
+def test_mentions_typing_source_after_its_city_is_split_off(extractor, text, place, source, typed):
     found = typed(extractor, text)
     assert found.get(place) == "Place" and found.get(source) == "Organization", found
     assert not any(name.startswith("LD") for name in found)
@@ -93,17 +88,17 @@ def test_gazetteer_state_abbreviations_only_in_their_own_case():
     assert gazetteer.is_us_state_name("Texas") and not gazetteer.is_us_state_name("Ontario")
 
 
-def test_mentions_typing_person_of_town_before_state_is_split(extractor):
+def test_mentions_typing_person_of_town_before_state_is_split(extractor, typed):
     found = typed(extractor, "One letter came from his sister, Peggy Moore of Batavia, N.Y., who wrote weekly.")
     assert found == {"Peggy Moore": "Person", "Batavia": "Place", "N.Y": "Place"}
 
 
-def test_mentions_typing_university_of_a_town_is_not_split(extractor):
+def test_mentions_typing_university_of_a_town_is_not_split(extractor, typed):
     found = typed(extractor, "She taught at the University of Chicago, Ill., for a decade.")
     assert found.get("University of Chicago") == "Organization", found
 
 
-def test_mentions_typing_continents_and_common_country_names_are_places(extractor):
+def test_mentions_typing_continents_and_common_country_names_are_places(extractor, typed):
     # Single common words the gazetteer's GeoNames names lack: "Africa" (a continent), "Netherlands"
     # (GeoNames: "The Netherlands"), "U.S" (its period taken by the sentence's).
     found = typed(extractor, "The drought spread from Kenya across eastern Africa , a Netherlands aid group said .")
@@ -120,26 +115,26 @@ def test_gazetteer_common_country_names_and_continents():
     assert not gazetteer.is_continent("Kabul")
 
 
-def test_mentions_typing_soviet_names_the_state(extractor):
+def test_mentions_typing_soviet_names_the_state(extractor, typed):
     found = typed(extractor, "The order was disclosed in a little-known work by dissident Soviet historian Roy Medvedev .")
     assert found.get("Soviet") == "Place" and found.get("Roy Medvedev") == "Person"
     # Nationalities still name people, not places.
     assert "American" not in typed(extractor, "The American volunteers left Washington on Monday .")
 
 
-def test_mentions_typing_person_ends_before_their_possessive(extractor):
+def test_mentions_typing_person_ends_before_their_possessive(extractor, typed):
     found = typed(extractor, "Prime Minister Brian Mulroney 's Progressive Conservative Party won a second majority .")
     assert found.get("Brian Mulroney") == "Person"
     assert not any("'s" in name for name in found)
 
 
-def test_mentions_typing_soviet_union_is_a_country_not_an_organization(extractor):
+def test_mentions_typing_soviet_union_is_a_country_not_an_organization(extractor, typed):
     found = typed(extractor, "The talks were held at the request of the Soviet Union , the European Union said .")
     assert found.get("Soviet Union") == "Place" and found.get("European Union") == "Organization"
     assert gazetteer.best_match("USSR").name == "Soviet Union"
 
 
-def test_mentions_typing_place_words_and_datelines_make_places(extractor):
+def test_mentions_typing_place_words_and_datelines_make_places(extractor, typed):
     # A capitalized place noun ends the name: forests, rivers and parishes are places, not organizations.
     found = typed(extractor, "Crews fought a blaze in the Bitterroot National Forest near the Clearwater River on Sunday .")
     assert found.get("Bitterroot National Forest") == "Place", found
@@ -151,7 +146,7 @@ def test_mentions_typing_place_words_and_datelines_make_places(extractor):
     assert typed(extractor, "Director Michael Bay said the film would open in June .").get("Michael Bay") == "Person"
 
 
-def test_mentions_typing_kind_noun_and_possessions_decide_the_type(extractor):
+def test_mentions_typing_kind_noun_and_possessions_decide_the_type(extractor, typed):
     # A lowercase noun right before a name says what it is, whatever NER guessed (here a place).
     found = typed(extractor, "The Peruvian mining company Minsur said output at the mine rose in May .")
     assert found.get("Minsur") == "Organization", found
@@ -160,7 +155,7 @@ def test_mentions_typing_kind_noun_and_possessions_decide_the_type(extractor):
     assert found.get("Toddington") == "Place", found
 
 
-def test_mentions_typing_assassinated_or_at_home_is_a_person(extractor):
+def test_mentions_typing_assassinated_or_at_home_is_a_person(extractor, typed):
     # Only people are assassinated or have a home: NER's place gives way.
     assert typed(extractor, "The museum marks the assassination of Garfield in 1881 .").get("Garfield") == "Person"
     found = typed(extractor, "Agents arrived at Koenig 's Ohio home before dawn and arrested him .")
@@ -169,6 +164,6 @@ def test_mentions_typing_assassinated_or_at_home_is_a_person(extractor):
     assert typed(extractor, "He wrote about the death of Yugoslavia .").get("Yugoslavia") == "Place"
 
 
-def test_mentions_typing_names_before_parishes_or_counties_are_places(extractor):
+def test_mentions_typing_names_before_parishes_or_counties_are_places(extractor, typed):
     found = typed(extractor, "Flooding closed roads in Tensas and Concordia parishes on Sunday .")
     assert found == {"Tensas": "Place", "Concordia": "Place"}
