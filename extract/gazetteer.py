@@ -276,6 +276,31 @@ def lookup(name: str) -> tuple[Place, ...]:
     return _index().get(fold(name), ())
 
 
+def lookup_qualified(name: str) -> tuple[Place, ...]:
+    """The places a "Town, Area" name can mean: towns called Town inside Area.
+
+    "Springfield, Ill." is one town where "Springfield" is six. Area may be a country, a
+    first-level area or a US state abbreviation; "Washington, D.C." is the capital.
+
+    Examples:
+        >>> [(p.name, p.admin1) for p in lookup_qualified("Springfield, Ill.")]
+        [('Springfield', 'IL')]
+        >>> lookup_qualified("Springfield")
+        ()
+    """
+    town, comma, area = name.rpartition(",")
+    if not comma or not town.strip():
+        return ()
+    area = area.strip()
+    areas = [p for p in lookup(us_state_for_abbreviation(area) or area) if p.feature_class in {FEATURE_COUNTRY, FEATURE_ADMIN1}]
+    return tuple(
+        place
+        for place in lookup(town.strip())
+        if place.feature_class != FEATURE_COUNTRY
+        and any(place.country == a.country and (a.feature_class == FEATURE_COUNTRY or place.admin1 == a.admin1) for a in areas)
+    )
+
+
 def best_match(name: str) -> Place | None:
     places = lookup(name)
     return places[0] if places else None

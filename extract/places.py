@@ -61,7 +61,7 @@ def resolve_place(names: Iterable[str], *, context_countries: frozenset[str] = f
         # "West", "Central": pycountry names areas so, but in news they are rarely the area.
         candidates = tuple(
             place
-            for place in gazetteer.lookup(name)
+            for place in (gazetteer.lookup(name) or gazetteer.lookup_qualified(name))
             if place.feature_class != FEATURE_ADMIN1 or not gazetteer.is_generic_area_name(place.name)
         )
         if not candidates:

@@ -203,7 +203,7 @@ VERB_TRIGGERS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "stay": ("locatedIn", frozenset({"in", "at"})),
     "house": ("locatedIn", frozenset({"in", "at"})),
     "establish": ("locatedIn", frozenset({"in"})),
-    "bear": ("locatedIn", frozenset({"in"})),
+    "bear": ("locatedIn", frozenset({"in", "near"})),
     "move": ("locatedIn", frozenset({"to"})),
     "relocate": ("locatedIn", frozenset({"to"})),
     "emigrate": ("locatedIn", frozenset({"to"})),

@@ -110,3 +110,11 @@ def test_gazetteer_lookup_still_types_names():
     assert gazetteer.is_place_name("KUNAR")
     assert not gazetteer.is_place_name("Taliban")
     assert gazetteer.best_match("U.S.").country == "US"
+
+
+def test_places_enrich_a_town_named_with_its_state_is_that_states_town():
+    springfield = resolve_place(["Springfield, Ill."])
+    assert (springfield.country, springfield.admin1) == ("US", "IL")
+    assert resolve_place(["Tupelo, Mississippi"]).admin1 == "MS"
+    assert resolve_place(["Washington, D.C."]).admin1 == "DC"
+    assert resolve_place(["Kabul, Helmand"]) is None
