@@ -1230,7 +1230,7 @@ def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
         state: _Candidate | None = None
         town_must_be_known_in: str | None = None
         if gazetteer.us_state_for_abbreviation(state_token.text) and not (following[:1].isupper() and following.isalpha()):
-            state = _Candidate(comma + 1, comma + 2, "GPE", "Place", fixed_type=True)
+            state = _Candidate(comma + 1, comma + 2, "GPE", "Place", fixed_type=True, normalized=gazetteer.us_state_for_abbreviation(state_token.text))
         else:
             named = covering(comma + 1)
             if named is None or named.start != comma + 1 or named.label not in {"GPE", "LOC"}:
@@ -1815,19 +1815,21 @@ def resolve_within_document(mentions: list[Mention]) -> list[Mention]:
 
 
 def _qualify_towns(mentions: list[Mention]) -> list[Mention]:
-    """"Tupelo" is "Tupelo, Mississippi" in a document that named it so once."""
+    """"Tupelo" is "Tupelo, Mississippi" in a document that named it so once, even where NER
+    took the bare word for a person ("left Tupelo for Memphis"). "Washington" is left alone:
+    a document about the capital still names George Washington."""
     qualified: dict[str, set[str]] = {}
     for mention in mentions:
         town, comma, _ = mention.normalized.rpartition(", ")
-        if mention.entity_type == "Place" and comma:
+        if mention.entity_type == "Place" and comma and town != "Washington":
             qualified.setdefault(name_key(town), set()).add(mention.normalized)
     if not qualified:
         return mentions
     result = []
     for mention in mentions:
-        names = qualified.get(name_key(mention.normalized), set()) if mention.entity_type == "Place" else set()
+        names = qualified.get(name_key(mention.normalized), set())
         if len(names) == 1:
-            mention = replace(mention, normalized=next(iter(names)), resolved_by="qualified-town")
+            mention = replace(mention, normalized=next(iter(names)), entity_type="Place", resolved_by="qualified-town")
         result.append(mention)
     return result
 

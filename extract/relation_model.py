@@ -670,9 +670,13 @@ def could_contain(outer: Mention, inner: Mention) -> bool:
     if inner_kind is not None and inner_kind == outer_kind:
         return False  # "Loei Province", "Phitsanulok Province": two of a kind sit side by side
     inner_place = gazetteer.best_match(inner_name)
-    outer_place = gazetteer.best_match(outer.normalized or outer.text)
     if inner_place is not None and inner_place.kind == "country":
         return False
+    # "Jericho, Vt.": a state abbreviation is only ever written after a town of its own, which may
+    # be too small for the gazetteer while a bigger namesake abroad is in it.
+    if gazetteer.us_state_for_abbreviation(outer.text):
+        return True
+    outer_place = gazetteer.best_match(outer.normalized or outer.text)
     if inner_place is None or outer_place is None:
         return True
     # Two provinces in a list ("Helmand, Zabul, and Nangarhar") are side by side, not nested.

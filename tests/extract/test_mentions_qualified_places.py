@@ -58,3 +58,15 @@ def test_a_later_bare_mention_of_the_town_is_the_same_place(extractor):
     extraction = extractor(Document(id=content_id(text), text=text, source="test"))
     names = {m.normalized for m in extraction.mentions if m.entity_type == "Place"}
     assert names == {"Tupelo, Mississippi"}
+
+
+def test_a_state_abbreviation_after_a_town_is_filed_under_the_states_name(extractor):
+    found = _mentions(extractor, "The company is based in Memphis , Tenn. , and employs 300 people .")
+    assert found.get("Tenn") == ("Place", "Tennessee")
+
+
+def test_a_bare_town_ner_took_for_a_person_is_the_qualified_place(extractor):
+    text = "Elvis Presley was born in Tupelo , Miss. , in 1935 . His family left Tupelo for Memphis , Tenn. , in 1948 ."
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    bare = [m for m in extraction.mentions if m.text == "Tupelo"]
+    assert [(m.entity_type, m.normalized) for m in bare] == [("Place", "Tupelo, Mississippi")]
