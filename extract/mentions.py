@@ -1303,7 +1303,10 @@ def _join_qualified_places(doc: Doc, candidates: list[_Candidate]) -> list[_Cand
         state_text = doc[state.start : state.end].text
         district = doc[town.start : town.end].text == "Washington" and state_text in _DISTRICT_OF_COLUMBIA
         if not district and not (
-            _is_birthplace(doc, town.start) and _qualifies(doc[town.start : town.end].text, state_text) and not _list_goes_on(doc, state.end, by_start)
+            _is_birthplace(doc, town.start)
+            and _qualifies(doc[town.start : town.end].text, state_text)
+            # "Tupelo, Miss., and Memphis": an abbreviation closes its town; a full name may be a list's next item.
+            and (gazetteer.us_state_for_abbreviation(state_text) or not _list_goes_on(doc, state.end, by_start))
         ):
             continue
         result.remove(town)
@@ -1328,14 +1331,15 @@ def _is_birthplace(doc: Doc, start: int) -> bool:
         return preposition.head.lower_ in {"native", "natives"} or (start >= 2 and doc[start - 2].lower_ in {"native", "natives"})
     if start >= 2 and doc[start - 2].lower_ in {"born", "died"}:
         return True
-    # "Born ... in a log cabin in Hodgenville, Ky.": up through the places the birth was in.
+    # "born ... in a log cabin in Hodgenville, Ky.", "born on Feb. 5, 1907, in Portland, Ore.", "born
+    # Charles Hardin Holley in Lubbock, Texas": up through nouns and prepositions, never past another verb.
     governor = preposition.head
-    for _ in range(3):
+    for _ in range(5):
         if governor.lower_ in {"born", "died"}:
             return True
-        if governor.dep_ != "pobj" or governor.head.dep_ != "prep":
+        if governor.pos_ in {"VERB", "AUX"} or governor.head is governor:
             return False
-        governor = governor.head.head
+        governor = governor.head
     return False
 
 

@@ -70,3 +70,15 @@ def test_a_bare_town_ner_took_for_a_person_is_the_qualified_place(extractor):
     extraction = extractor(Document(id=content_id(text), text=text, source="test"))
     bare = [m for m in extraction.mentions if m.text == "Tupelo"]
     assert [(m.entity_type, m.normalized) for m in bare] == [("Place", "Tupelo, Mississippi")]
+
+
+def test_a_birthplace_after_the_birth_date_is_one_place(extractor):
+    found = _mentions(extractor, "Norton Simon was born on Feb. 5 , 1907 , in Portland , Ore. , and spent his youth in San Francisco .")
+    assert found.get("Portland , Ore") == ("Place", "Portland, Oregon")
+    assert found.get("San Francisco", ("", ""))[0] == "Place"
+
+
+def test_a_place_after_another_verb_than_born_stays_two_places(extractor):
+    found = _mentions(extractor, "He was born in 1950 and later worked in Memphis , Tenn. , for a bank .")
+    assert found.get("Memphis", ("", ""))[0] == "Place"
+    assert found.get("Tenn") == ("Place", "Tennessee")
