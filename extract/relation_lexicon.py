@@ -59,6 +59,12 @@ MEMBER_ROLES: Final[frozenset[str]] = frozenset(
         "sen.", "rep.",  # "U.S. Sen. Mitch McConnell"
         "businessman", "businesswoman", "pianist", "singer", "actor", "actress", "musician", "artist", "author",
         "novelist", "poet", "composer", "dancer", "farmer", "student", "surveyor", "mechanic", "contractor",
+        "ecologist", "entomologist", "physiologist", "psychologist", "sociologist", "anthropologist",
+        "archaeologist", "epidemiologist", "pathologist", "toxicologist", "meteorologist", "seismologist",
+        "botanist", "zoologist", "agronomist", "nutritionist", "psychiatrist", "pharmacologist", "demographer",
+        "jeweler", "shearer", "pollster",
+        # Abbreviated ranks before a name: "Coast Guard Lt. Steve Hardy", "Fire Department Capt. Hugh Madlock".
+        "lt.", "capt.", "sgt.", "cmdr.", "col.", "maj.", "cpl.", "pvt.", "det.", "insp.", "adm.",
     }
 )
 # A leader word under these modifiers names a second-in-command, not the leader.

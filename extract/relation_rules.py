@@ -2049,3 +2049,160 @@ def origin_verb_rule(verb: Token, index: ParseIndex) -> Iterator[Candidate]:
         for place in places:
             if subject.mention is not place.mention:
                 yield Candidate(subject, "locatedIn", place, 0.8 * hedge_factor(verb), f"dep:verb-{verb.lower_}-from", (verb,))
+
+
+# Words that may stand between an organization's name and the title before a person's name:
+# "Coast Guard Lt. Steve Hardy", "Fire Department Capt. Hugh Madlock", "Edison senior vice president X".
+TITLE_GAP_WORDS = frozenset({".", "senior", "chief", "deputy", "assistant", "vice", "acting", "executive", "general"})
+TITLE_GAP = 4
+
+
+def organization_title_name_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """An organization's name, a title and a person's name side by side: "said Coast Guard Lt. Steve
+    Hardy", "county Fire Department Capt. Hugh Madlock". Read off the words, for the parser often
+    takes an abbreviated rank for the subject and the name for another. Only role words (and their
+    modifiers) may stand between the two names; the last one decides leader or member."""
+    doc = index.doc
+    for mention in index.mentions:
+        if mention.entity_type != "Organization" or is_nationality(index, mention):
+            continue
+        span = index.span_of(mention)
+        position, roles = span.end, []
+        while position < min(span.end + TITLE_GAP, len(doc)) and index.mention_at(doc[position]) is None:
+            word = doc[position].lower_
+            if word in LEADER_ROLES or word in MEMBER_ROLES or (word + "." in MEMBER_ROLES and position + 1 < len(doc) and doc[position + 1].text == "."):
+                roles.append(doc[position])
+            elif word not in TITLE_GAP_WORDS:
+                break
+            position += 1
+        if not roles or position >= len(doc) or position == span.end:
+            continue
+        person = index.mention_at(doc[position])
+        if person is None or person.entity_type != "Person" or index.span_of(person).start != position:
+            continue
+        if doc[position - 1].text == "," or any(t.text == "," for t in doc[span.end : position]):
+            continue
+        last = roles[-1].lower_
+        deputy = any(t.lower_ in DEPUTY_MODIFIERS for t in doc[span.end : roles[-1].i])
+        predicate = "leaderOf" if last in LEADER_ROLES and not deputy else "memberOf"
+        yield Candidate(Argument(person), predicate, Argument(mention), 0.8, "name:organization-title-person", tuple(roles))
+
+
+def victim_killer_name_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A victim's name, a killer noun and the killer's name side by side: "defended Kennedy assassin
+    Sirhan B. Sirhan", "Lennon 's killer , Mark Chapman". Read off the words, for the parser often
+    takes the noun for a verb. Nothing else may stand between ("Reagan would-be assassin" is no
+    killer: the hedge or the attempt sits between the victim and the noun)."""
+    doc = index.doc
+    for token in doc:
+        if token.lower_ not in KILLER_NOUNS or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        before = token.i - 1
+        if doc[before].text in {"'s", "'", "’s"}:
+            before -= 1
+        victim = index.mention_at(doc[before]) if before >= 0 else None
+        if victim is None or victim.entity_type != "Person" or index.span_of(victim).end != before + 1:
+            continue
+        after = token.i + 1
+        if doc[after].text == ",":
+            after += 1
+        killer = index.mention_at(doc[after]) if after < len(doc) else None
+        if killer is None or killer is victim or killer.entity_type != "Person" or index.span_of(killer).start != after:
+            continue
+        yield Candidate(Argument(killer), "killed", Argument(victim), 0.8, "name:victim-killer-person", (token,))
+
+
+# Gerunds of killing after "of" or "for": "convicted of murdering", "sentenced for killing".
+KILLING_GERUNDS = frozenset({"kill", "murder", "assassinate", "slay", "strangle", "behead"})
+CONVICTION_WORDS = frozenset({"convicted", "sentenced", "executed", "jailed", "imprisoned", "hanged"})
+CONVICTED_GAP = 6
+
+
+def convicted_of_killing_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A conviction for a killing read off the words where the parse misplaces it: "John Harvey
+    Adamson , convicted of murdering reporter Don Bolles", "the jury convicted sniper Kenneth
+    Earl Millikan of killing Peter Martinelli". The convicted is the name right before ", convicted",
+    or the only name between "convicted" and "of"; the victim the gerund's object or the name after
+    it. A negation or an acquittal in the sentence leaves it out."""
+    doc = index.doc
+    for gerund in doc:
+        if gerund.tag_ != "VBG" or gerund.lemma_.lower() not in KILLING_GERUNDS or gerund.i < 2:
+            continue
+        if doc[gerund.i - 1].lower_ not in {"of", "for"}:
+            continue
+        sentence = gerund.sent
+        if any(t.lower_ in {"not", "n't", "never"} or t.lemma_.lower() in ACQUITTAL_LEMMAS for t in sentence):
+            continue
+        killers: list[Mention] = []
+        conviction = next(
+            (doc[i] for i in range(gerund.i - 2, max(sentence.start, gerund.i - 2 - CONVICTED_GAP) - 1, -1) if doc[i].lower_ in CONVICTION_WORDS),
+            None,
+        )
+        if conviction is None:
+            continue
+        between = doc[conviction.i + 1 : gerund.i - 1]
+        named = {index.mention_at(t) for t in between} - {None}
+        if between and len(named) == 1 and all(index.mention_at(t) is not None or t.pos_ in {"NOUN", "ADJ", "DET"} for t in between):
+            killers = list(named)
+        elif not between and conviction.i - 2 >= sentence.start and doc[conviction.i - 1].text == ",":
+            # "Adamson , convicted of murdering ...": the participle describes the name before its comma.
+            before = index.mention_at(doc[conviction.i - 2])
+            if before is not None and index.span_of(before).end == conviction.i - 1:
+                killers = [before]
+        killers = [m for m in killers if m.entity_type == "Person"]
+        if not killers:
+            continue
+        victims = [a.mention for c in gerund.children if c.dep_ == "dobj" for a in index.arguments(c, collective=False)]
+        if not victims:
+            position = gerund.i + 1
+            while position < min(gerund.i + 5, sentence.end) and index.mention_at(doc[position]) is None and doc[position].pos_ in {"NOUN", "ADJ", "DET"}:
+                position += 1
+            victim = index.mention_at(doc[position]) if position < sentence.end else None
+            victims = [victim] if victim is not None else []
+        for killer in killers:
+            for victim in victims:
+                if victim.entity_type == "Person" and victim is not killer:
+                    yield Candidate(Argument(killer), "killed", Argument(victim), 0.8, "name:convicted-of-killing", (conviction, gerund))
+
+
+# Editorial markers a wire service's item may open with before its dateline: "( Text ) Hefei , ...".
+EDITORIAL_MARKERS = frozenset({"text", "excerpts", "excerpt", "summary", "editorial report"})
+MONTH_WORDS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+})
+
+
+def dated_dateline_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A wire item's dateline with its date: "( Text ) Hefei , February 11 ( XINHUA ) --", "Knin , 12
+    Feb ( TANJUG ) --". The agency is in the dateline's city. Only at the opening of a sentence (after
+    an editorial marker in parentheses, if any), with a day and a month between the city and the
+    agency, and the agency alone in its parentheses."""
+    doc = index.doc
+    for sentence in doc.sents:
+        position = sentence.start
+        if position + 2 < sentence.end and doc[position].text == "(" and doc[position + 2].text == ")" and doc[position + 1].lower_ in EDITORIAL_MARKERS:
+            position += 3
+        if position >= sentence.end:
+            continue
+        place = index.mention_at(doc[position])
+        if place is None or place.entity_type != "Place" or index.span_of(place).start != position:
+            continue
+        cursor = index.span_of(place).end
+        if cursor < sentence.end and doc[cursor].text == ",":
+            cursor += 1
+        date_words = []
+        while cursor < sentence.end and len(date_words) < 3 and (doc[cursor].like_num or doc[cursor].lower_.rstrip(".") in MONTH_WORDS):
+            date_words.append(doc[cursor])
+            cursor += 1
+        if not any(t.like_num for t in date_words) or not any(t.lower_.rstrip(".") in MONTH_WORDS for t in date_words):
+            continue
+        if cursor + 2 >= sentence.end or doc[cursor].text != "(":
+            continue
+        agency = index.mention_at(doc[cursor + 1])
+        if agency is None or agency.entity_type != "Organization" or index.span_of(agency).start != cursor + 1:
+            continue
+        closing = index.span_of(agency).end
+        if closing >= len(doc) or doc[closing].text != ")":
+            continue
+        yield Candidate(Argument(agency), "locatedIn", Argument(place), 0.7, "name:dated-dateline", (doc[cursor + 1],))

@@ -45,6 +45,8 @@ from extract.relation_rules import (
     Argument,
     appositive_rule,
     Candidate,
+    convicted_of_killing_rule,
+    dated_dateline_rule,
     home_rule,
     ParseIndex,
     name_rules,
@@ -57,9 +59,11 @@ from extract.relation_rules import (
     role_rule,
     seat_of_office,
     organization_place_rule,
+    organization_title_name_rule,
     place_in_place_rule,
     source_line_rule,
     verb_rule,
+    victim_killer_name_rule,
     voices_other_clause,
 )
 from newskg.model import Document, Evidence, Mention, Relation, Sentence, mention_key
@@ -146,6 +150,10 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from place_described_name_rule(index)
     yield from place_set_off_in_place_rule(index)
     yield from place_possessive_kind_rule(index)
+    yield from organization_title_name_rule(index)
+    yield from victim_killer_name_rule(index)
+    yield from convicted_of_killing_rule(index)
+    yield from dated_dateline_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

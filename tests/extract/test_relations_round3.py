@@ -1,0 +1,52 @@
+"""Round-3 rules read off the words where the parse goes astray, with the real model: ranks between an
+organization and a name, a victim before a killer noun, a conviction for a killing, a dated dateline."""
+
+from __future__ import annotations
+
+
+def test_relations_round3_rank_between_organization_and_name(extractor, rule_triples):
+    found = rule_triples(extractor, "The boat sank quickly , said Coast Guard Lt. Steve Hardy , but nobody was hurt .")
+    assert ("Steve Hardy", "memberOf", "Coast Guard") in found
+
+
+def test_relations_round3_name_after_a_comma_is_no_title(extractor, rule_triples):
+    found = rule_triples(extractor, "The fire was set near the Coast Guard , Lt. Steve Hardy said .")
+    assert ("Steve Hardy", "memberOf", "Coast Guard") not in found
+
+
+def test_relations_round3_victim_killer_noun_killer(extractor, rule_triples):
+    found = rule_triples(extractor, "Anna Berg , a lawyer who defended Walter Lang assassin Karl Holm , has died .")
+    assert ("Karl Holm", "killed", "Walter Lang") in found
+
+
+def test_relations_round3_would_be_assassin_kills_nobody(extractor, rule_triples):
+    found = rule_triples(extractor, "Reagan would-be assassin John Hinckley was in court on Monday .")
+    assert ("John Hinckley", "killed", "Reagan") not in found
+
+
+def test_relations_round3_name_convicted_of_murdering(extractor, rule_triples):
+    found = rule_triples(
+        extractor,
+        "The court refused to reinstate the death sentence of John Harvey Adamson , convicted of murdering reporter Don Bolles in 1976 .",
+    )
+    assert ("John Harvey Adamson", "killed", "Don Bolles") in found
+
+
+def test_relations_round3_jury_convicted_name_of_killing(extractor, rule_triples):
+    found = rule_triples(extractor, "A Placerville jury convicted sniper Kenneth Earl Millikan of killing Peter J. Martinelli .")
+    assert ("Kenneth Earl Millikan", "killed", "Peter J. Martinelli") in found
+
+
+def test_relations_round3_not_convicted_of_killing(extractor, rule_triples):
+    found = rule_triples(extractor, "A jury has not convicted sniper Kenneth Earl Millikan of killing Peter J. Martinelli .")
+    assert ("Kenneth Earl Millikan", "killed", "Peter J. Martinelli") not in found
+
+
+def test_relations_round3_dated_dateline_places_the_agency(extractor, rule_triples):
+    found = rule_triples(extractor, "( Text ) Hefei , February 11 ( XINHUA ) -- Farmers from the province work on building sites .")
+    assert ("XINHUA", "locatedIn", "Hefei") in found
+
+
+def test_relations_round3_undated_parentheses_place_no_agency(extractor, rule_triples):
+    found = rule_triples(extractor, "Hefei , a city of farmers ( XINHUA reports ) , grows fast .")
+    assert ("XINHUA", "locatedIn", "Hefei") not in found
