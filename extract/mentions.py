@@ -677,31 +677,80 @@ def _add_people_by_what_befell_them(doc: Doc, candidates: list[_Candidate], scan
     """A bare capitalized name NER missed that shoots or is shot, kills or is killed, was born
     somewhere, or whose slaying or murder the sentence tells, is a person ("Ruby fatally shot
     Oswald", "Aldrin was born in Montclair", "the slaying of King"). Names of organizations
-    ("Hamas killed ...") are NER's and stay so: only names no candidate covers are read."""
+    ("Hamas killed ...") are NER's and stay so: only names no candidate covers are read.
+
+    The one who is shot or killed is read more freely than the one who shoots, since places and
+    organizations kill in news ("Israel killed ...") but are not killed: a small town's name
+    ("he shot Mendes"), a title word with no name after it ("King was shot"), the one a passive
+    names ("killed by Oswald") and a lone word NER called a place or organization ("the murder
+    of King") count there, a country, province or large city never."""
     covered = {index for c in candidates for index in range(c.start, c.end)}
+    single_word_guesses = {c.start: c for c in candidates if c.end == c.start + 1 and c.reason == "ner" and c.label != "PERSON"}
     added = []
-    for index in scan.name_tokens:
-        if index in covered:
-            continue
+    replaced: set[int] = set()
+    for index in _bare_word_candidates(doc, scan):
         token = doc[index]
-        if token.dep_ not in {"nsubj", "dobj", "nsubjpass", "pobj"}:
+        guess = single_word_guesses.get(index)
+        if (index in covered and guess is None) or token.dep_ not in {"nsubj", "dobj", "nsubjpass", "pobj"}:
             continue  # no role any test below reads (a compound: the name goes on, its last word decides)
-        if token.lower_ in ORGANIZATION_WORDS or gazetteer.is_place_name(token.text):
+        if token.lower_ in ORGANIZATION_WORDS or token.lower_ in GROUP_NAMES:
             continue
         head = token.head
         verbs = [head] + [conjunct for conjunct in head.conjuncts if token.dep_ in {"nsubj", "nsubjpass"}]
         verbs = [verb for verb in verbs if not _across_a_colon(doc, token.i, verb.i)]
-        by_verb = token.dep_ in {"nsubj", "dobj", "nsubjpass"} and any(verb.pos_ == "VERB" and verb.lemma_.lower() in PERSON_VERBS for verb in verbs)
+        kills = any(verb.pos_ == "VERB" and verb.lemma_.lower() in PERSON_VERBS for verb in verbs)
+        victim = (token.dep_ in {"dobj", "nsubjpass"} and kills) or (
+            token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PERSON_EVENT_NOUNS
+        )
+        killer = (token.dep_ == "nsubj" and kills) or (
+            token.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in PERSON_VERBS
+        )
         born = token.dep_ == "nsubjpass" and head.lemma_.lower() == "bear" and head.lower_ == "born" and head in verbs
-        befell = token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PERSON_EVENT_NOUNS
-        if not (by_verb or born or befell):
+        if victim:
+            if not _could_be_a_victim(token):
+                continue
+        elif guess is not None or not (killer or born) or not _name_token(token) or gazetteer.is_place_name(token.text):
             continue
         start = token.i
         while start > token.sent.start and start - 1 not in covered and _name_token(doc[start - 1]) and doc[start - 1].dep_ == "compound":
             start -= 1
+        if guess is not None:
+            replaced.add(index)
         added.append(_Candidate(start, token.i + 1, "PERSON", "Person", reason="person-verb"))
         covered.update(range(start, token.i + 1))
-    return candidates + added
+    kept = [c for c in candidates if not (c.start in replaced and c is single_word_guesses.get(c.start))]
+    return kept + added
+
+
+def _bare_word_candidates(doc: Doc, scan: _Scan) -> list[int]:
+    """Name tokens, and title words that stand alone ("King was shot", not "King Hussein" or "the
+    last King of Peru")."""
+    words = set(scan.name_tokens)
+    for token in doc:
+        if (
+            token.pos_ == "PROPN"
+            and token.is_alpha
+            and token.text[:1].isupper()
+            and not token.is_upper
+            and token.lower_ in PERSON_TITLES
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+            and not any(True for _ in token.children)
+        ):
+            words.add(token.i)
+    return sorted(words)
+
+
+def _could_be_a_victim(token: Token) -> bool:
+    """A capitalized word that may name someone killed: no country, province or large city
+    ("the shelling killed Kabul" is no news), no all-capital acronym."""
+    if token.is_upper or not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    places = gazetteer.lookup(token.text)
+    return not any(
+        place.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1}
+        or (place.population or 0) >= PERSON_TOWN_MIN_POPULATION
+        for place in places
+    ) and not gazetteer.is_continent(token.text)
 
 
 def _across_a_colon(doc: Doc, first: int, second: int) -> bool:
