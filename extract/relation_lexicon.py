@@ -62,7 +62,7 @@ MEMBER_ROLES: Final[frozenset[str]] = frozenset(
         "ecologist", "entomologist", "physiologist", "psychologist", "sociologist", "anthropologist",
         "archaeologist", "epidemiologist", "pathologist", "toxicologist", "meteorologist", "seismologist",
         "botanist", "zoologist", "agronomist", "nutritionist", "psychiatrist", "pharmacologist", "demographer",
-        "jeweler", "shearer", "pollster",
+        "jeweler", "shearer", "pollster", "assistant",
         # Abbreviated ranks before a name: "Coast Guard Lt. Steve Hardy", "Fire Department Capt. Hugh Madlock".
         "lt.", "capt.", "sgt.", "cmdr.", "col.", "maj.", "cpl.", "pvt.", "det.", "insp.", "adm.",
     }

@@ -1316,6 +1316,42 @@ def origin_rule(index: ParseIndex) -> Iterator[Candidate]:
                         yield Candidate(Argument(mention), "locatedIn", argument, 0.65, f"dep:name-{preposition}-place", (token.head,))
                     elif other.entity_type == "Organization" and preposition in {"of", "at"} and not is_nationality(index, other):
                         yield Candidate(Argument(mention), "memberOf", argument, 0.6, f"dep:name-{preposition}-organization", (token.head,))
+        yield from _employers_after_name(mention, root, index)
+
+
+# Nouns that stand for an organization named beside them: "of the smaller Rollei company".
+ORGANIZATION_NOUNS = frozenset({
+    "company", "firm", "agency", "department", "bank", "university", "college", "institute", "party",
+    "group", "corporation", "newspaper", "network", "station", "magazine", "ministry", "office", "organization",
+})
+
+
+def _employers_after_name(mention: Mention, root: Token, index: ParseIndex) -> Iterator[Candidate]:
+    """What "Person of/at Organization" says beyond the organization's own name: "Dietmar Kanzer of
+    the Rollei company" (a generic noun the name modifies), "David Welch of Harvard University 's
+    Kennedy School" (the school's owner employs him too), "James Blight and David Welch of Harvard"
+    (the parser hangs "of Harvard" on the last name of a list of names; it is every name's)."""
+    owners = [root]
+    if not any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in root.children):
+        # Only the first of a list of names borrows from the last: "Blight and Welch of Harvard".
+        conjuncts = [t for t in root.conjuncts if t.i > root.i]
+        if conjuncts and all(index.mention_at(t) is not None and index.mention_at(t).entity_type == "Person" for t in conjuncts):
+            owners = [conjuncts[-1]]
+    for owner in owners:
+        for token in prepositional_objects(owner, frozenset({"of", "at"})):
+            preposition = token.head.lower_
+            organization = index.mention_at(token)
+            found: list[tuple[Mention, str]] = []
+            if organization is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORGANIZATION_NOUNS:
+                found += [(m, "noun") for m in index.modifier_mentions(token, types={"Organization"})]
+            elif organization is not None and organization.entity_type == "Organization":
+                if owner is not root:
+                    found.append((organization, "list"))
+                span = index.span_of(organization)
+                found += [(index.mention_at(c), "owner") for c in span.root.children if c.dep_ == "poss" and index.mention_at(c) is not None]
+            for other, how in found:
+                if other.entity_type == "Organization" and other is not mention and not is_nationality(index, other):
+                    yield Candidate(Argument(mention), "memberOf", Argument(other, 0.9), 0.6, f"dep:name-{preposition}-organization-{how}", (token.head,))
 
 
 # Verbs of thinking and saying: their subject holds a view; it is not placed or tied by the

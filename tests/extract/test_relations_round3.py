@@ -50,3 +50,29 @@ def test_relations_round3_dated_dateline_places_the_agency(extractor, rule_tripl
 def test_relations_round3_undated_parentheses_place_no_agency(extractor, rule_triples):
     found = rule_triples(extractor, "Hefei , a city of farmers ( XINHUA reports ) , grows fast .")
     assert ("XINHUA", "locatedIn", "Hefei") not in found
+
+
+def test_relations_round3_name_of_a_named_company(extractor, rule_triples):
+    found = rule_triples(extractor, "Spokesman Dietmar Kanzer of the smaller Rollei company said sales had doubled .")
+    assert ("Dietmar Kanzer", "memberOf", "Rollei") in found
+
+
+def test_relations_round3_list_of_names_of_a_school_and_its_owner(extractor, rule_triples):
+    found = rule_triples(
+        extractor, "James G. Blight and David A. Welch of Harvard University 's John F. Kennedy School of Government say war was near ."
+    )
+    for person in ("James G. Blight", "David A. Welch"):
+        assert (person, "memberOf", "John F. Kennedy School of Government") in found
+        assert (person, "memberOf", "Harvard University") in found
+
+
+def test_relations_round3_earlier_name_with_its_own_employer_keeps_it(extractor, rule_triples):
+    found = rule_triples(
+        extractor, "Fang Kaitai at the Institute of Applied Mathematics and Wang Yuan at the Institute of Mathematics won praise ."
+    )
+    assert ("Fang Kaitai", "memberOf", "Institute of Mathematics") not in found
+
+
+def test_relations_round3_assistant_at(extractor, rule_triples):
+    found = rule_triples(extractor, "Dr. James O. Mason , assistant for health at the Department of Health and Human Services , said so .")
+    assert ("James O. Mason", "memberOf", "Department of Health and Human Services") in found
