@@ -40,3 +40,16 @@ def test_mentions_places_and_titles_stay_what_they_are_around_killing(extractor)
     assert "King" not in found
     found = _types(extractor, "Israeli troops killed Hamas militants near Gaza on Monday .")
     assert found.get("Hamas") == "Organization"
+
+
+def test_mentions_one_rare_word_after_a_person_and_of_is_their_town(extractor):
+    found = _types(extractor, "During the long rescue , diver Brian Michaud of Millinocket hooked the men to harnesses .")
+    assert found.get("Brian Michaud") == "Person"
+    assert found.get("Millinocket") == "Place"
+
+
+def test_mentions_a_company_after_a_person_and_of_stays_a_company(extractor):
+    found = _types(extractor, "Chief executive Steve Jobs of Apple said the phone sold well .")
+    assert found.get("Apple") == "Organization"
+    found = _types(extractor, "Professor Baruch Arensberg of Tel Aviv University said the bone was human .")
+    assert found.get("Tel Aviv University") == "Organization"
