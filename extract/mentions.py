@@ -1329,6 +1329,7 @@ def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
 
 # Words whose place is a birthplace or deathplace: "born in Tupelo, Miss.", "a native of Fort Worth, Texas".
 _BIRTH_PREPOSITIONS = frozenset("in near of".split())
+_COUNTY_WORDS = frozenset({"County", "Parish"})
 _DISTRICT_OF_COLUMBIA = frozenset({"D.C.", "D.C", "DC", "D. C."})
 
 
@@ -1374,6 +1375,8 @@ def _is_birthplace(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
     preposition = doc[start - 1]
+    if preposition.text == ",":
+        return _after_a_birth_date(doc, start - 1)
     if preposition.lower_ not in _BIRTH_PREPOSITIONS:
         return False
     if preposition.lower_ == "of":
@@ -1392,9 +1395,21 @@ def _is_birthplace(doc: Doc, start: int) -> bool:
     return False
 
 
+def _after_a_birth_date(doc: Doc, comma: int) -> bool:
+    """A biography's "Born Oct. 14, 1890, Denison, Tex.": "born", a date, a comma, then the place."""
+    index = comma - 1
+    while index >= 0 and comma - index <= 6 and (doc[index].ent_type_ == "DATE" or doc[index].text == ","):
+        index -= 1
+    return 0 <= index < comma - 1 and doc[index].lower_ == "born"
+
+
 def _qualifies(town: str, area: str) -> bool:
     """``area`` is the state or country of ``town``, not the next name of a list ("Kabul, Herat")."""
     if gazetteer.us_state_for_abbreviation(area):
+        return True
+    area_words = area.split()
+    if len(area_words) >= 2 and area_words[-1] in _COUNTY_WORDS and not gazetteer.lookup(town):
+        # "born in Willowdell, Darke County": a village too small for the gazetteer, named by its county.
         return True
     areas = [p for p in gazetteer.lookup(area) if p.feature_class in {gazetteer.FEATURE_COUNTRY, gazetteer.FEATURE_ADMIN1}]
     if not areas:

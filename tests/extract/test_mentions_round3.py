@@ -53,3 +53,24 @@ def test_mentions_a_company_after_a_person_and_of_stays_a_company(extractor):
     assert found.get("Apple") == "Organization"
     found = _types(extractor, "Professor Baruch Arensberg of Tel Aviv University said the bone was human .")
     assert found.get("Tel Aviv University") == "Organization"
+
+
+def _names(extractor, text: str) -> dict[str, tuple[str, str]]:
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    return {m.text.rstrip("."): (m.entity_type, m.normalized) for m in extraction.mentions}
+
+
+def test_mentions_a_birthplace_named_by_its_county_is_one_place(extractor):
+    found = _names(extractor, "The sharpshooter was born Phoebe Ann Moses in Willowdell , Darke County , in 1860 .")
+    assert found.get("Willowdell , Darke County") == ("Place", "Willowdell, Darke County")
+
+
+def test_mentions_a_biography_line_born_date_then_place_is_one_place(extractor):
+    found = _names(extractor, "Dwight D. Eisenhower ( 34th President ) : Born Oct. 14 , 1890 , Denison , Tex. , in a frame house .")
+    assert found.get("Denison , Tex") == ("Place", "Denison, Texas")
+
+
+def test_mentions_a_town_and_its_county_elsewhere_stay_two_places(extractor):
+    found = _names(extractor, "The plant in Springfield , Sangamon County , closed last year .")
+    assert found.get("Springfield", ("", ""))[0] == "Place"
+    assert found.get("Sangamon County", ("", ""))[0] == "Place"
