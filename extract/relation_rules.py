@@ -1674,7 +1674,10 @@ def source_line_rule(index: ParseIndex) -> Iterator[Candidate]:
         place_span = index.span_of(place)
         if place_span.end != before + 1:
             continue
-        opens_line = place_span.start == sentence.start or is_document_number(doc[place_span.start - 1].text)
+        line_start = place_span.start
+        if line_start > sentence.start and doc[line_start - 1].lower_ == "the":
+            line_start -= 1  # "The Hague ANP"
+        opens_line = line_start == sentence.start or is_document_number(doc[line_start - 1].text)
         if not opens_line or not closes_source_line(doc, span.end, sentence.end):
             continue
         yield Candidate(Argument(mention), "locatedIn", Argument(place), 0.75, "name:source-line", (doc[place_span.start],))
@@ -1690,6 +1693,14 @@ def closes_source_line(doc: Doc, after: int, sentence_end: int) -> bool:
     """Is what follows a source's name the rest of a source line: nothing, "in <Language>", or a date?"""
     if after >= sentence_end:
         return True
+    if doc[after].text == "(":
+        # "Beijing CHINA DAILY ( SCIENCE MEDICINE ) in English": the paper's section, then the line goes on.
+        closing = next((i for i in range(after + 1, min(after + 6, sentence_end)) if doc[i].text == ")"), None)
+        if closing is None or not all(t.is_upper or t.is_punct for t in doc[after + 1 : closing]):
+            return False
+        after = closing + 1
+        if after >= sentence_end:
+            return True
     following = doc[after]
     if following.lower_ == "in" and after + 1 < sentence_end:
         return doc[after + 1].is_title and doc[after + 1].pos_ in {"PROPN", "ADJ"}  # "in Russian": tagged either
@@ -2242,3 +2253,4 @@ def dated_dateline_rule(index: ParseIndex) -> Iterator[Candidate]:
         if closing >= len(doc) or doc[closing].text != ")":
             continue
         yield Candidate(Argument(agency), "locatedIn", Argument(place), 0.7, "name:dated-dateline", (doc[cursor + 1],))
+

@@ -76,3 +76,14 @@ def test_relations_round3_earlier_name_with_its_own_employer_keeps_it(extractor,
 def test_relations_round3_assistant_at(extractor, rule_triples):
     found = rule_triples(extractor, "Dr. James O. Mason , assistant for health at the Department of Health and Human Services , said so .")
     assert ("James O. Mason", "memberOf", "Department of Health and Human Services") in found
+
+
+def test_relations_round3_source_line_with_the_and_a_section(extractor, rule_triples):
+    assert ("ANP", "locatedIn", "Hague") in rule_triples(extractor, "The Hague ANP")
+    found = rule_triples(extractor, "40101006B Beijing CHINA DAILY ( SCIENCE MEDICINE ) in English 13 Apr 94 p 5")
+    assert ("CHINA DAILY", "locatedIn", "Beijing") in found
+
+
+def test_relations_round3_source_line_not_before_ordinary_parentheses(extractor, rule_triples):
+    found = rule_triples(extractor, "40101006B Beijing CHINA DAILY ( which readers trust ) reported the news .")
+    assert ("CHINA DAILY", "locatedIn", "Beijing") not in found
