@@ -702,7 +702,7 @@ def _add_people_by_what_befell_them(doc: Doc, candidates: list[_Candidate], scan
         victim = (token.dep_ in {"dobj", "nsubjpass"} and kills) or (
             token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PERSON_EVENT_NOUNS
         )
-        killer = (token.dep_ == "nsubj" and kills) or (
+        killer = (token.dep_ == "nsubj" and (kills or any(_kills_by_a_gerund(verb) for verb in verbs if verb.pos_ == "VERB"))) or (
             token.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in PERSON_VERBS
         )
         born = token.dep_ == "nsubjpass" and head.lemma_.lower() == "bear" and head.lower_ == "born" and head in verbs
@@ -720,6 +720,30 @@ def _add_people_by_what_befell_them(doc: Doc, candidates: list[_Candidate], scan
         covered.update(range(start, token.i + 1))
     kept = [c for c in candidates if not (c.start in replaced and c is single_word_guesses.get(c.start))]
     return kept + added
+
+
+def _kills_by_a_gerund(verb: Token) -> bool:
+    """The subject of ``verb`` shoots or kills in a gerund that has no subject of its own: "Booth used
+    a network for his escape after shooting Lincoln", "Booth thought he could save the South by
+    killing Lincoln" (through a clause whose subject is a pronoun, never another name)."""
+    frontier = [verb]
+    for _ in range(3):
+        following = []
+        for word in frontier:
+            for child in word.children:
+                if child.dep_ == "prep":
+                    following.append(child)
+                elif child.dep_ in {"pcomp", "advcl"} and child.pos_ == "VERB" and child.tag_ == "VBG":
+                    if not any(grandchild.dep_ in {"nsubj", "nsubjpass"} for grandchild in child.children):
+                        if child.lemma_.lower() in PERSON_VERBS:
+                            return True
+                        following.append(child)
+                elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ == "VERB":
+                    subjects = [grandchild for grandchild in child.children if grandchild.dep_ == "nsubj"]
+                    if all(subject.pos_ == "PRON" for subject in subjects):
+                        following.append(child)
+        frontier = following
+    return False
 
 
 def _bare_word_candidates(doc: Doc, scan: _Scan) -> list[int]:

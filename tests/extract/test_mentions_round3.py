@@ -74,3 +74,10 @@ def test_mentions_a_town_and_its_county_elsewhere_stay_two_places(extractor):
     found = _names(extractor, "The plant in Springfield , Sangamon County , closed last year .")
     assert found.get("Springfield", ("", ""))[0] == "Place"
     assert found.get("Sangamon County", ("", ""))[0] == "Place"
+
+
+def test_mentions_who_kills_in_a_gerund_without_a_subject_is_a_person(extractor):
+    found = _types(extractor, "Booth used a network of agents for his escape after shooting Lincoln during a play .")
+    assert found.get("Booth") == "Person"
+    found = _types(extractor, "Booth thought he could save the South by killing Lincoln , the historian said .")
+    assert found.get("Booth") == "Person"
