@@ -1953,6 +1953,9 @@ def accused_of(start: Token, index: ParseIndex) -> list[Argument] | None:
             # "Sirhan was convicted of", "Adamson, convicted of murdering ...": the accused is the subject.
             passive = any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children) or (
                 head.dep_ == "acl" and head.tag_ == "VBN"
+            ) or (
+                # "Sirhan was tried and convicted for ...": the second participle shares the first's passive.
+                head.dep_ == "conj" and head.tag_ == "VBN" and any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.head.children)
             )
             factor = 0.85 if lemma in SUSPICION_VERBS else 1.0
             if passive or lemma in SELF_ACCUSATION_VERBS:
@@ -2161,55 +2164,78 @@ def victim_killer_name_rule(index: ParseIndex) -> Iterator[Candidate]:
 
 # Gerunds of killing after "of" or "for": "convicted of murdering", "sentenced for killing".
 KILLING_GERUNDS = frozenset({"kill", "murder", "assassinate", "slay", "strangle", "behead"})
-CONVICTION_WORDS = frozenset({"convicted", "sentenced", "executed", "jailed", "imprisoned", "hanged"})
-CONVICTED_GAP = 6
+CONVICTION_WORDS = frozenset({"convicted", "sentenced", "executed", "jailed", "imprisoned", "hanged", "serving"})
+CONVICTED_GAP = 8
+# Words of a sentence's length that may stand between the conviction and its charge: "sentenced to
+# 20 years to life for", "serving 99 years for".
+SENTENCE_LENGTH_TAGS = frozenset({"NUM", "NOUN", "ADP", "DET", "ADJ", "PART"})
 
 
 def convicted_of_killing_rule(index: ParseIndex) -> Iterator[Candidate]:
     """A conviction for a killing read off the words where the parse misplaces it: "John Harvey
     Adamson , convicted of murdering reporter Don Bolles", "the jury convicted sniper Kenneth
-    Earl Millikan of killing Peter Martinelli". The convicted is the name right before ", convicted",
-    or the only name between "convicted" and "of"; the victim the gerund's object or the name after
-    it. A negation or an acquittal in the sentence leaves it out."""
+    Earl Millikan of killing Peter Martinelli", "Mark Chapman , sentenced to 20 years to life for the
+    murder of John Lennon", "James Earl Ray , 60 , serving 99 years for assassinating King". The
+    convicted is the name right before ", convicted" (an age between allowed), or the only name
+    between "convicted" and "of"; the victim the gerund's object or the name after it, or the
+    killing noun's "of". A negation or an acquittal in the sentence leaves it out."""
     doc = index.doc
-    for gerund in doc:
-        if gerund.tag_ != "VBG" or gerund.lemma_.lower() not in KILLING_GERUNDS or gerund.i < 2:
+    for trigger in doc:
+        lemma = trigger.lemma_.lower()
+        if trigger.i < 2:
             continue
-        if doc[gerund.i - 1].lower_ not in {"of", "for"}:
+        if trigger.tag_ == "VBG" and lemma in KILLING_GERUNDS and doc[trigger.i - 1].lower_ in {"of", "for"}:
+            preposition = trigger.i - 1
+        elif trigger.pos_ == "NOUN" and lemma in KILLING_NOUNS and doc[trigger.i - 1].lower_ == "the" and doc[trigger.i - 2].lower_ in {"of", "for"}:
+            preposition = trigger.i - 2
+        else:
             continue
-        sentence = gerund.sent
+        sentence = trigger.sent
         if any(t.lower_ in {"not", "n't", "never"} or t.lemma_.lower() in ACQUITTAL_LEMMAS for t in sentence):
             continue
-        killers: list[Mention] = []
+        if premodifier_words(trigger) & ATTEMPT_MODIFIERS:
+            continue
         conviction = next(
-            (doc[i] for i in range(gerund.i - 2, max(sentence.start, gerund.i - 2 - CONVICTED_GAP) - 1, -1) if doc[i].lower_ in CONVICTION_WORDS),
+            (doc[i] for i in range(preposition - 1, max(sentence.start, preposition - 1 - CONVICTED_GAP) - 1, -1) if doc[i].lower_ in CONVICTION_WORDS),
             None,
         )
         if conviction is None:
             continue
-        between = doc[conviction.i + 1 : gerund.i - 1]
+        killers: list[Mention] = []
+        between = doc[conviction.i + 1 : preposition]
         named = {index.mention_at(t) for t in between} - {None}
-        if between and len(named) == 1 and all(index.mention_at(t) is not None or t.pos_ in {"NOUN", "ADJ", "DET"} for t in between):
-            killers = list(named)
-        elif not between and conviction.i - 2 >= sentence.start and doc[conviction.i - 1].text == ",":
+        if between and len(named) == 1 and conviction.lower_ != "serving" and all(
+            index.mention_at(t) is not None or t.pos_ in {"NOUN", "ADJ", "DET"} for t in between
+        ):
+            killers = list(named)  # "convicted sniper Kenneth Earl Millikan of killing"
+        elif not named and all(t.pos_ in SENTENCE_LENGTH_TAGS for t in between):
             # "Adamson , convicted of murdering ...": the participle describes the name before its comma.
-            before = index.mention_at(doc[conviction.i - 2])
-            if before is not None and index.span_of(before).end == conviction.i - 1:
-                killers = [before]
+            comma = conviction.i - 1
+            if comma - 3 >= sentence.start and doc[comma].text == "," and doc[comma - 1].like_num and doc[comma - 2].text == ",":
+                comma -= 2  # "James Earl Ray , 60 , serving"
+            if comma - 1 >= sentence.start and doc[comma].text == ",":
+                before = index.mention_at(doc[comma - 1])
+                if before is not None and index.span_of(before).end == comma:
+                    killers = [before]
         killers = [m for m in killers if m.entity_type == "Person"]
         if not killers:
             continue
-        victims = [a.mention for c in gerund.children if c.dep_ == "dobj" for a in index.arguments(c, collective=False)]
+        if trigger.pos_ == "NOUN":
+            victims = [a.mention for t in prepositional_objects(trigger, frozenset({"of"})) for a in index.arguments(t, collective=False)]
+        else:
+            victims = [a.mention for c in trigger.children if c.dep_ == "dobj" for a in index.arguments(c, collective=False)]
         if not victims:
-            position = gerund.i + 1
-            while position < min(gerund.i + 5, sentence.end) and index.mention_at(doc[position]) is None and doc[position].pos_ in {"NOUN", "ADJ", "DET"}:
+            position = trigger.i + 1
+            if trigger.pos_ == "NOUN" and position < sentence.end and doc[position].lower_ == "of":
+                position += 1
+            while position < min(trigger.i + 6, sentence.end) and index.mention_at(doc[position]) is None and doc[position].pos_ in {"NOUN", "ADJ", "DET", "PROPN"}:
                 position += 1
             victim = index.mention_at(doc[position]) if position < sentence.end else None
             victims = [victim] if victim is not None else []
         for killer in killers:
             for victim in victims:
                 if victim.entity_type == "Person" and victim is not killer:
-                    yield Candidate(Argument(killer), "killed", Argument(victim), 0.8, "name:convicted-of-killing", (conviction, gerund))
+                    yield Candidate(Argument(killer), "killed", Argument(victim), 0.8, "name:convicted-of-killing", (conviction, trigger))
 
 
 # Editorial markers a wire service's item may open with before its dateline: "( Text ) Hefei , ...".

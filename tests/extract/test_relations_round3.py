@@ -87,3 +87,23 @@ def test_relations_round3_source_line_with_the_and_a_section(extractor, rule_tri
 def test_relations_round3_source_line_not_before_ordinary_parentheses(extractor, rule_triples):
     found = rule_triples(extractor, "40101006B Beijing CHINA DAILY ( which readers trust ) reported the news .")
     assert ("CHINA DAILY", "locatedIn", "Beijing") not in found
+
+
+def test_relations_round3_name_age_serving_years_for_killing(extractor, rule_triples):
+    found = rule_triples(extractor, "The hearing was set for Carl Hobbs , 60 , serving 99 years for killing Dan Reyes in Memphis .")
+    assert ("Carl Hobbs", "killed", "Dan Reyes") in found
+
+
+def test_relations_round3_sentenced_to_years_for_the_murder_of(extractor, rule_triples):
+    found = rule_triples(extractor, "Mark David Chapman , sentenced to 20 years to life for the murder of John Lennon , staged a hunger strike .")
+    assert ("Mark David Chapman", "killed", "John Lennon") in found
+
+
+def test_relations_round3_sentenced_for_an_attempted_murder_kills_nobody(extractor, rule_triples):
+    found = rule_triples(extractor, "Tom Hale , sentenced to 10 years for the attempted murder of Jim Lowe , appealed .")
+    assert ("Tom Hale", "killed", "Jim Lowe") not in found
+
+
+def test_relations_round3_tried_and_convicted_for_an_assassination(extractor, rule_triples):
+    found = rule_triples(extractor, "Sirhan was tried and convicted for the 1968 assassination of Sen. Robert Kennedy .")
+    assert ("Sirhan", "killed", "Robert Kennedy") in found
