@@ -458,6 +458,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     candidates = _extend_to_acronyms(spacy_doc, candidates, scan)
     candidates = _extend_person_names(spacy_doc, candidates, scan)
     candidates = _join_names_split_at_apostrophe(spacy_doc, candidates)
+    candidates = _extend_over_generational_suffixes(spacy_doc, candidates)
     if not title_case:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
         candidates = _add_people_by_what_befell_them(spacy_doc, candidates, scan)
@@ -602,6 +603,29 @@ def _join_names_split_at_apostrophe(doc: Doc, candidates: list[_Candidate]) -> l
             candidate = replace(candidate, end=end, entity_type="Person")
         joined.append(candidate)
     return joined
+
+
+# What follows a person's full name to tell father from son ("William O 'Brien III", "Jr."): part of it.
+GENERATIONAL_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def _extend_over_generational_suffixes(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"William O 'Brien III", "Thomas Gardner III": a person's name of two or more words goes on
+    over the generational suffix after it, which NER sometimes leaves out."""
+    starts = {c.start for c in candidates}
+    result = []
+    for candidate in candidates:
+        end = candidate.end
+        if (
+            candidate.entity_type == "Person"
+            and candidate.end - candidate.start >= 2
+            and end < len(doc)
+            and doc[end].text in GENERATIONAL_SUFFIXES
+            and end not in starts
+        ):
+            candidate = replace(candidate, end=end + 1)
+        result.append(candidate)
+    return result
 
 
 def _end_of_name_after_apostrophe(doc: Doc, candidate: _Candidate) -> int | None:

@@ -81,3 +81,8 @@ def test_mentions_who_kills_in_a_gerund_without_a_subject_is_a_person(extractor)
     assert found.get("Booth") == "Person"
     found = _types(extractor, "Booth thought he could save the South by killing Lincoln , the historian said .")
     assert found.get("Booth") == "Person"
+
+
+def test_mentions_a_generational_suffix_is_part_of_the_name(extractor):
+    found = _types(extractor, "Madison County Judge William O 'Brien III set a hearing date for the case .")
+    assert found.get("William O 'Brien III") == "Person"
