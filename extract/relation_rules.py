@@ -639,6 +639,9 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
         object_tokens = [member for token in object_tokens for member in coordinated(token)]
     for token in object_tokens:
         arguments = index.arguments(token, collective=False)
+        if not arguments and predicate in EMPLOYER_PREDICATES:
+            # "Robin Woods , a spokeswoman for the agency": the agency the sentence named before.
+            arguments = definite_organization(token, index)
         if not arguments and in_charge and token.pos_ == "NOUN":
             # "in charge of ... the special forces unit known as the Badri 313 battalion": the named unit.
             arguments = [Argument(m) for m in named_mentions(token, index, types={"Organization"})]
@@ -662,6 +665,9 @@ def role_rule(role: Token, index: ParseIndex) -> Iterator[Candidate]:
     elif predicate == "killed":
         modifier_types = {"Person"}  # "Kennedy assassin Lee Harvey Oswald": the modifier is the victim
     modifying = [Argument(m) for m in index.modifier_mentions(role, types=modifier_types)]
+    if not modifying and predicate in EMPLOYER_PREDICATES:
+        # "said Debra Bornstein , a company official": the company the sentence named before.
+        modifying = [a for child in role.lefts if child.dep_ == "compound" for a in definite_organization(child, index)]
     if how == "compound" and not modifying:
         holder_span = index.span_of(holders[0].mention)
         modifying = [Argument(m) for m in index.modifier_mentions(holder_span.root, types=modifier_types) if m is not holders[0].mention]
@@ -2280,3 +2286,39 @@ def dated_dateline_rule(index: ParseIndex) -> Iterator[Candidate]:
             continue
         yield Candidate(Argument(agency), "locatedIn", Argument(place), 0.7, "name:dated-dateline", (doc[cursor + 1],))
 
+
+
+# Words that close a company's name and stand for "company": "Waste Disposal Co.", "Acme Corp.".
+COMPANY_NAME_ENDINGS = frozenset({"co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "company", "corporation"})
+DEFINITE_NOUN_WINDOW = 40
+
+
+def definite_organization(noun: Token, index: ParseIndex) -> list[Argument]:
+    """The organization a definite noun stands for: "the agency" after "The Environmental Protection
+    Agency", "a company official" after "Waste Disposal Co.". Only a noun for an organization
+    ("agency", "department", "company"), unnamed itself, as the head of "the ..." or a noun's modifier,
+    and only the nearest organization named before it in the sentence or the one before whose own
+    name has that noun ("company" also matches "Co.", "Corp.", "Inc.")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in ORGANIZATION_NOUNS or index.mention_at(noun) is not None:
+        return []
+    if noun.dep_ != "compound" and not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
+        return []
+    if any(child.dep_ in {"compound", "poss", "amod", "nmod"} for child in noun.children):
+        return []  # "the Rollei company", "the state agency": the noun's own modifier says which
+    words = {lemma, noun.lower_}
+    if lemma in {"company", "firm", "corporation"}:
+        words |= COMPANY_NAME_ENDINGS
+    start = noun.sent.start
+    if start > 0:
+        start = index.doc[start - 1].sent.start
+    start = max(start, noun.i - DEFINITE_NOUN_WINDOW)
+    for mention in sorted(index.mentions, key=lambda m: -m.start):
+        if mention.entity_type != "Organization" or is_nationality(index, mention):
+            continue
+        span = index.span_of(mention)
+        if span.end > noun.i or span.start < start:
+            continue
+        if words & {token.lower_.rstrip(",") for token in span} or words & {token.lemma_.lower() for token in span}:
+            return [Argument(mention, 0.85, "definite")]
+    return []

@@ -107,3 +107,20 @@ def test_relations_round3_sentenced_for_an_attempted_murder_kills_nobody(extract
 def test_relations_round3_tried_and_convicted_for_an_assassination(extractor, rule_triples):
     found = rule_triples(extractor, "Sirhan was tried and convicted for the 1968 assassination of Sen. Robert Kennedy .")
     assert ("Sirhan", "killed", "Robert Kennedy") in found
+
+
+def test_relations_round3_spokeswoman_for_the_agency_named_before(extractor, rule_triples):
+    found = rule_triples(
+        extractor, "The Environmental Protection Agency is writing a brochure , said Robin Woods , a spokeswoman for the agency ."
+    )
+    assert ("Robin Woods", "memberOf", "Environmental Protection Agency") in found
+
+
+def test_relations_round3_company_official_after_a_company_name(extractor, rule_triples):
+    found = rule_triples(extractor, "Waste Disposal Co. will offer a pickup service , said Debra Bornstein , a company official .")
+    assert ("Debra Bornstein", "memberOf", "Waste Disposal Co.") in found
+
+
+def test_relations_round3_the_agency_needs_an_agency_named_before(extractor, rule_triples):
+    found = rule_triples(extractor, "IBM sued Apple on Monday , said Jane Doe , a spokeswoman for the agency .")
+    assert not any(subject == "Jane Doe" and predicate == "memberOf" for subject, predicate, _ in found)
