@@ -462,6 +462,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
     if not title_case:
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
         candidates = _add_people_by_what_befell_them(spacy_doc, candidates, scan)
+        candidates = _add_places_named_by_their_kind(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = _split_source_lines(spacy_doc, candidates, scan)
     candidates = _split_company_from_its_town(spacy_doc, candidates)
@@ -799,6 +800,42 @@ def _could_be_a_victim(token: Token) -> bool:
         or (place.population or 0) >= PERSON_TOWN_MIN_POPULATION
         for place in places
     ) and not gazetteer.is_continent(token.text)
+
+
+# Lowercase nouns whose "of" names a place of that kind ("the department of Solola", "the town of Heuchelheim").
+PLACE_OF_KINDS = frozenset(
+    "city town village hamlet province district county department region state municipality prefecture commune island port".split()
+)
+
+
+def _named_by_its_kind(doc: Doc, span: Span) -> bool:
+    """"the city of Ramona", "the northwestern department of Solola", "the Afar district of Arhiba": a
+    capitalized name after a lowercase kind of place and "of" is that place. A capitalized kind is
+    part of an organization's or area's name instead ("the Department of Defense", "District of
+    Columbia"), and a name ending in an organization word was settled before this is asked."""
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or not span.text[:1].isupper():
+        return False
+    kind = doc[span.start - 2]
+    return kind.text in PLACE_OF_KINDS and kind.dep_ != "compound"
+
+
+def _add_places_named_by_their_kind(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """A bare capitalized name NER missed after a lowercase kind of place and "of" ("the department
+    of Solola"): a place, ending at the word the preposition governs."""
+    covered = {index for c in candidates for index in range(c.start, c.end)}
+    added = []
+    for index in scan.name_tokens:
+        token = doc[index]
+        if index in covered or token.dep_ != "pobj" or token.head.lower_ != "of":
+            continue
+        start = index
+        while start > token.sent.start and start - 1 not in covered and _name_token(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+            start -= 1
+        if token.lower_ in ORGANIZATION_WORDS or not _named_by_its_kind(doc, doc[start : index + 1]):
+            continue
+        added.append(_Candidate(start, index + 1, "GPE", "Place", reason="place-of-kind", fixed_type=True))
+        covered.update(range(start, index + 1))
+    return candidates + added
 
 
 def _across_a_colon(doc: Doc, first: int, second: int) -> bool:
@@ -1586,6 +1623,11 @@ def _decide_type(doc: Doc, candidate: _Candidate, candidates: list[_Candidate]) 
     if candidate.entity_type != "Place" and _known_place_in_place_context(doc, span, candidate.label):
         candidate.entity_type = "Place"
         candidate.reason = "known-place"
+        return True
+    if _named_by_its_kind(doc, span):
+        candidate.entity_type = "Place"
+        candidate.reason = "place-of-kind"
+        candidate.fixed_type = True
         return True
     if candidate.label == "ORG" and _hometown_after_a_person(doc, span, candidates):
         candidate.entity_type = "Place"

@@ -86,3 +86,16 @@ def test_mentions_who_kills_in_a_gerund_without_a_subject_is_a_person(extractor)
 def test_mentions_a_generational_suffix_is_part_of_the_name(extractor):
     found = _types(extractor, "Madison County Judge William O 'Brien III set a hearing date for the case .")
     assert found.get("William O 'Brien III") == "Person"
+
+
+def test_mentions_a_name_after_a_lowercase_kind_of_place_and_of_is_that_place(extractor):
+    found = _types(extractor, "The children were found in a home in the northwestern department of Solola .")
+    assert found.get("Solola") == "Place"
+    found = _types(extractor, "In Djibouti , a demonstration in the Afar district of Arhiba was repressed by the police .")
+    assert found.get("Arhiba") == "Place"
+
+
+def test_mentions_a_capitalized_kind_stays_part_of_an_organization(extractor):
+    found = _types(extractor, "The Department of Defense and the state of Texas signed the contract .")
+    assert found.get("Department of Defense") == "Organization"
+    assert found.get("Texas") == "Place"
