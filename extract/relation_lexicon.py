@@ -107,7 +107,10 @@ COLLECTIVE_NOUNS: Final[frozenset[str]] = frozenset(
 )
 # Nouns that say an organization has a presence somewhere: "al-Qaeda camps in Kunar".
 PRESENCE_NOUNS: Final[frozenset[str]] = frozenset(
-    {"camp", "base", "office", "headquarters", "facility", "site", "house", "branch", "cell", "hideout", "compound", "presence", "stronghold"}
+    {
+        "camp", "base", "office", "headquarters", "facility", "site", "house", "branch", "cell", "hideout", "compound", "presence", "stronghold",
+        "bureau", "store", "plant", "factory",  # "the Associated Press bureau in Beirut", "a K mart store in Niagara Falls"
+    }
 )
 # Nouns naming a part of an organization: "the Taliban special forces unit", "the wing of X".
 PART_NOUNS: Final[frozenset[str]] = frozenset(

@@ -124,3 +124,8 @@ def test_relations_round3_company_official_after_a_company_name(extractor, rule_
 def test_relations_round3_the_agency_needs_an_agency_named_before(extractor, rule_triples):
     found = rule_triples(extractor, "IBM sued Apple on Monday , said Jane Doe , a spokeswoman for the agency .")
     assert not any(subject == "Jane Doe" and predicate == "memberOf" for subject, predicate, _ in found)
+
+
+def test_relations_round3_an_organization_s_bureau_in_a_city(extractor, rule_triples):
+    found = rule_triples(extractor, "The statement was translated by The Associated Press bureau in Beirut .")
+    assert ("Associated Press", "locatedIn", "Beirut") in found
