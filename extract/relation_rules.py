@@ -2210,10 +2210,12 @@ def convicted_of_killing_rule(index: ParseIndex) -> Iterator[Candidate]:
         killers: list[Mention] = []
         between = doc[conviction.i + 1 : preposition]
         named = {index.mention_at(t) for t in between} - {None}
-        if between and len(named) == 1 and conviction.lower_ != "serving" and all(
-            index.mention_at(t) is not None or t.pos_ in {"NOUN", "ADJ", "DET"} for t in between
+        last = index.mention_at(between[-1]) if between else None
+        if last is not None and conviction.lower_ != "serving" and all(
+            index.mention_at(t) is not None or t.pos_ in {"NOUN", "ADJ", "DET", "NUM", "PROPN"} for t in between
         ):
-            killers = list(named)  # "convicted sniper Kenneth Earl Millikan of killing"
+            # "convicted Highway 50 sniper Kenneth Earl Millikan of killing": the name closing the object.
+            killers = [last]
         elif not named and all(t.pos_ in SENTENCE_LENGTH_TAGS for t in between):
             # "Adamson , convicted of murdering ...": the participle describes the name before its comma.
             comma = conviction.i - 1

@@ -129,3 +129,10 @@ def test_relations_round3_the_agency_needs_an_agency_named_before(extractor, rul
 def test_relations_round3_an_organization_s_bureau_in_a_city(extractor, rule_triples):
     found = rule_triples(extractor, "The statement was translated by The Associated Press bureau in Beirut .")
     assert ("Associated Press", "locatedIn", "Beirut") in found
+
+
+def test_relations_round3_convicted_described_name_of_killing(extractor, rule_triples):
+    found = rule_triples(
+        extractor, "A jury Wednesday convicted Highway 50 sniper Kenneth Earl Millikan of killing transit employee Peter J. Martinelli ."
+    )
+    assert ("Kenneth Earl Millikan", "killed", "Peter J. Martinelli") in found
