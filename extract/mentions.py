@@ -1797,7 +1797,10 @@ def _described_as_person(doc: Doc, span: Span) -> bool:
     if _person_noun_in_apposition_by_words(doc, span.end) and not (root.dep_ == "pobj" and root.head.lower_ == "of"):
         # After "of" the description is of the person before ("Arensberg of Tel Aviv University , a member").
         return True
-    return root.dep_ == "poss" and root.head.lemma_.lower() in KIN_NOUNS and span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
+    if root.dep_ != "poss" or (root.head.lemma_.lower() not in KIN_NOUNS and root.head.lower_ not in KIN_NOUNS) or span.end >= len(doc):
+        return False
+    # "Delgado 's wife"; a family's plural takes the apostrophe alone ("the Quayles ' children").
+    return doc[span.end].text in {"'s", "’s"} or (doc[span.end].text in {"'", "’"} and span.text.endswith("s"))
 
 
 # Words that end the description in an apposition ("director of ...", "officer who ...").

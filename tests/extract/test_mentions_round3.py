@@ -99,3 +99,11 @@ def test_mentions_a_capitalized_kind_stays_part_of_an_organization(extractor):
     found = _types(extractor, "The Department of Defense and the state of Texas signed the contract .")
     assert found.get("Department of Defense") == "Organization"
     assert found.get("Texas") == "Place"
+
+
+def test_mentions_a_family_whose_children_the_sentence_names_is_people(extractor):
+    found = _types(extractor, "The Quayles ' children live on the top floor of the building .")
+    assert found.get("Quayles") == "Person"
+    found = _types(extractor, "Smith 's children live in Ohio .")
+    assert found.get("Smith") == "Person"
+    assert found.get("Ohio") == "Place"
