@@ -463,6 +463,7 @@ def _typed_candidates(spacy_doc: Doc, document: Document, scan: _Scan | None = N
         candidates = _add_appositive_people(spacy_doc, candidates, scan)
         candidates = _add_people_by_what_befell_them(spacy_doc, candidates, scan)
         candidates = _add_places_named_by_their_kind(spacy_doc, candidates, scan)
+        candidates = _add_people_sharing_a_surname(spacy_doc, candidates, scan)
     candidates = _rescan_known_names(spacy_doc, candidates, scan)
     candidates = _split_source_lines(spacy_doc, candidates, scan)
     candidates = _split_company_from_its_town(spacy_doc, candidates)
@@ -800,6 +801,34 @@ def _could_be_a_victim(token: Token) -> bool:
         or (place.population or 0) >= PERSON_TOWN_MIN_POPULATION
         for place in places
     ) and not gazetteer.is_continent(token.text)
+
+
+def _add_people_sharing_a_surname(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> list[_Candidate]:
+    """"Leroy Ivy of Oxford and his brother John Henry Ivy": a first name and a surname NER missed,
+    whose surname ends a person's full name NER found in the document, name a relative."""
+    surnames = {
+        doc[c.end - 1].text
+        for c in candidates
+        if c.entity_type == "Person" and c.label == "PERSON" and c.end - c.start >= 2 and _name_token(doc[c.end - 1])
+    }
+    if not surnames:
+        return candidates
+    covered = {index for c in candidates for index in range(c.start, c.end)}
+    added = []
+    for index in scan.name_tokens:
+        token = doc[index]
+        if index in covered or index == 0 or token.text not in surnames or index - 1 in covered:
+            continue
+        first = doc[index - 1]
+        if not _name_token(first) or first.lower_ in ORGANIZATION_WORDS or gazetteer.is_place_name(first.text):
+            continue
+        if index + 1 < len(doc) and _name_token(doc[index + 1]):
+            continue  # the name goes on: not this surname's end
+        if index >= 2 and _name_token(doc[index - 2]) and index - 2 not in covered:
+            continue  # three capitalized words: too unsure where the name starts
+        added.append(_Candidate(index - 1, index + 1, "PERSON", "Person", reason="shared-surname"))
+        covered.update((index - 1, index))
+    return candidates + added
 
 
 # Lowercase nouns whose "of" names a place of that kind ("the department of Solola", "the town of Heuchelheim").

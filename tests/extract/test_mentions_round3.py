@@ -107,3 +107,10 @@ def test_mentions_a_family_whose_children_the_sentence_names_is_people(extractor
     found = _types(extractor, "Smith 's children live in Ohio .")
     assert found.get("Smith") == "Person"
     assert found.get("Ohio") == "Place"
+
+
+def test_mentions_a_relative_sharing_a_found_surname_is_a_person(extractor):
+    text = "Leroy Ivy of Oxford and his brother John Henry Ivy of Tupelo were indicted this month ."
+    found = _types(extractor, text)
+    assert found.get("Leroy Ivy") == "Person"
+    assert found.get("John Henry Ivy") == "Person"
