@@ -17,6 +17,10 @@ spaCy's NER proposes candidates. The rules here make them right for news text:
   organization, and so do a lowercase organization noun after a person's or place's
   name ("the Minox company") and a spokesman or executive after a name; a name listed
   among places ("in Kabul, Helmand, Farah, and Herat") or before "provinces" is a place;
+* people and places by what the sentence says of them: who is shot or killed ("he shot Mendes",
+  "King was shot"), who kills ("killed by Oswald", "after shooting Lincoln"), a relative sharing a
+  surname found ("Leroy Ivy ... his brother John Henry Ivy"); a person's town ("Brian Michaud of
+  Millinocket"), a place named by its kind ("the department of Solola");
 * drop junk: lowercase words, names of works ("General Guidelines"), nationalities
   that name no organized group ("Afghan"), verbs capitalized by a title;
 * optionally (off by default, an experiment), a second opinion: a token tagger trained on
