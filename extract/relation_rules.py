@@ -2324,3 +2324,54 @@ def definite_organization(noun: Token, index: ParseIndex) -> list[Argument]:
         if words & {token.lower_.rstrip(",") for token in span} or words & {token.lemma_.lower() for token in span}:
             return [Argument(mention, 0.85, "definite")]
     return []
+
+
+def name_comma_role_rule(index: ParseIndex) -> Iterator[Candidate]:
+    """A name, a comma and a role "of"/"at"/"for" an organization, read off the words: "Ernesto Zedillo ,
+    candidate of the Institutional Revolutionary Party ( PRI ) by only 5 percent", "Ruben Blades ,
+    presidential candidate of the Papa Egoro Movement , MPE , by …", where the parser hangs the role
+    elsewhere. Only articles and adjectives may stand between the comma and the role; a role nobody
+    holds yet ("a possible nominee") gives nothing."""
+    doc = index.doc
+    for mention in index.mentions:
+        if mention.entity_type != "Person":
+            continue
+        span = index.span_of(mention)
+        position = span.end
+        if position + 3 >= len(doc) or doc[position].text != ",":
+            continue
+        position += 1
+        modifiers: list[Token] = []
+        while position < len(doc) and len(modifiers) < 3 and doc[position].pos_ in {"DET", "ADJ", "ADV"} and index.mention_at(doc[position]) is None:
+            modifiers.append(doc[position])
+            position += 1
+        if position + 2 >= len(doc):
+            continue
+        role = doc[position]
+        lemma = role.lemma_.lower()
+        if role.pos_ != "NOUN" or index.mention_at(role) is not None or (lemma not in LEADER_ROLES and lemma not in MEMBER_ROLES):
+            continue
+        words = {t.lower_ for t in modifiers}
+        if words & UNHELD_MODIFIERS:
+            continue
+        preposition = doc[position + 1]
+        if preposition.lower_ not in {"of", "for", "at"}:
+            continue
+        start = position + 2
+        if doc[start].lower_ == "the":
+            start += 1
+        organization = index.mention_at(doc[start]) if start < len(doc) else None
+        if organization is None or organization.entity_type != "Organization" or index.span_of(organization).start != start:
+            continue
+        if is_nationality(index, organization):
+            continue
+        if lemma in LEADER_ROLES:
+            predicate = "memberOf" if words & DEPUTY_MODIFIERS else "leaderOf"
+        else:
+            predicate = "leaderOf" if words & CHIEF_MODIFIERS else "memberOf"
+        former = bool(words & FORMER_MODIFIERS)
+        factor = 0.85 if words & HEDGED_ROLE_MODIFIERS else 1.0
+        yield Candidate(
+            Argument(mention), predicate, Argument(organization), 0.7 * factor, "name:name-comma-role",
+            (role,), role.text, former, None,
+        )

@@ -49,6 +49,7 @@ from extract.relation_rules import (
     dated_dateline_rule,
     home_rule,
     ParseIndex,
+    name_comma_role_rule,
     name_rules,
     noun_rule,
     origin_rule,
@@ -154,6 +155,7 @@ def _direct_candidates(index: ParseIndex) -> Iterator[Candidate]:
     yield from victim_killer_name_rule(index)
     yield from convicted_of_killing_rule(index)
     yield from dated_dateline_rule(index)
+    yield from name_comma_role_rule(index)
 
 
 def typed(candidates: Iterable[Candidate]) -> Iterator[Candidate]:

@@ -136,3 +136,16 @@ def test_relations_round3_convicted_described_name_of_killing(extractor, rule_tr
         extractor, "A jury Wednesday convicted Highway 50 sniper Kenneth Earl Millikan of killing transit employee Peter J. Martinelli ."
     )
     assert ("Kenneth Earl Millikan", "killed", "Peter J. Martinelli") in found
+
+
+def test_relations_round3_name_comma_role_of_organization(extractor, rule_triples):
+    found = rule_triples(
+        extractor,
+        "Polls put Diego Ramos ahead of Ernesto Zedillo , candidate of the Institutional Revolutionary Party ( PRI ) by only 5 percent .",
+    )
+    assert ("Ernesto Zedillo", "memberOf", "Institutional Revolutionary Party") in found
+
+
+def test_relations_round3_possible_candidate_is_no_member(extractor, rule_triples):
+    found = rule_triples(extractor, "He met John Smith , a possible candidate of the Green Party , on Monday .")
+    assert ("John Smith", "memberOf", "Green Party") not in found
