@@ -2186,10 +2186,14 @@ def convicted_of_killing_rule(index: ParseIndex) -> Iterator[Candidate]:
     between "convicted" and "of"; the victim the gerund's object or the name after it, or the
     killing noun's "of". A negation or an acquittal in the sentence leaves it out."""
     doc = index.doc
+    from extract.relation_model import token_table  # imported late (import cycle)
+
+    lower = token_table(doc).lower
     for trigger in doc:
-        lemma = trigger.lemma_.lower()
-        if trigger.i < 2:
+        # The word before is checked first, from the cached table: it rules out almost every token.
+        if trigger.i < 2 or lower[trigger.i - 1] not in {"of", "for", "the"}:
             continue
+        lemma = trigger.lemma_.lower()
         if trigger.tag_ == "VBG" and lemma in KILLING_GERUNDS and doc[trigger.i - 1].lower_ in {"of", "for"}:
             preposition = trigger.i - 1
         elif trigger.pos_ == "NOUN" and lemma in KILLING_NOUNS and doc[trigger.i - 1].lower_ == "the" and doc[trigger.i - 2].lower_ in {"of", "for"}:
