@@ -1466,6 +1466,10 @@ def _join_qualified_places(doc: Doc, candidates: list[_Candidate]) -> list[_Cand
         if town.entity_type != "Place" or town.end + 1 >= len(doc) or doc[town.end].text != ",":
             continue
         state = by_start.get(town.end + 1)
+        if state is None and doc[town.start : town.end].text == "Washington" and doc[town.end + 1].text in _DISTRICT_OF_COLUMBIA:
+            # "the agency in Washington , D.C. It will …": NER left "D.C." out where a sentence follows.
+            state = _Candidate(town.end + 1, town.end + 2, "GPE", "Place", fixed_type=True)
+            result.append(state)
         if state is None or state.entity_type != "Place" or town not in result:
             continue
         state_text = doc[state.start : state.end].text

@@ -82,3 +82,8 @@ def test_a_place_after_another_verb_than_born_stays_two_places(extractor):
     found = _mentions(extractor, "He was born in 1950 and later worked in Memphis , Tenn. , for a bank .")
     assert found.get("Memphis", ("", ""))[0] == "Place"
     assert found.get("Tenn") == ("Place", "Tennessee")
+
+
+def test_washington_dc_closing_a_sentence_is_one_place(extractor):
+    found = _mentions(extractor, "Robin Woods spoke for the agency in Washington , D.C. It will print a brochure .")
+    assert found.get("Washington , D.C") == ("Place", "Washington, D.C.")
