@@ -289,3 +289,17 @@ def _typed(extractor, text: str) -> dict[str, str]:
 def typed():
     """``typed(extractor, text)``: the names newskg finds in one sentence, with their types."""
     return _typed
+
+
+def _named(extractor, text: str) -> dict[str, tuple[str, str]]:
+    """Each mention's text (without a trailing period), with its type and the name it is filed under."""
+    from newskg.model import Document, content_id
+
+    extraction = extractor(Document(id=content_id(text), text=text, source="test"))
+    return {m.text.rstrip("."): (m.entity_type, m.normalized) for m in extraction.mentions}
+
+
+@pytest.fixture
+def named():
+    """``named(extractor, text)``: the names newskg finds in one sentence, with type and filed name."""
+    return _named
