@@ -5,8 +5,6 @@ from __future__ import annotations
 from newskg.model import Document, content_id
 
 
-
-
 def test_a_birthplace_with_its_state_is_one_place_filed_under_the_full_state_name(extractor, named):
     found = named(extractor, "Elvis Presley was born in Tupelo , Miss. , in 1935 .")
     assert found.get("Tupelo , Miss") == ("Place", "Tupelo, Mississippi")
