@@ -1445,7 +1445,7 @@ def _type_towns_and_states(doc: Doc, candidates: list[_Candidate], scan: _Scan) 
     return sorted(result, key=lambda c: c.start)
 
 
-# Words whose place is a birthplace or deathplace: "born in Tupelo, Miss.", "a native of Fort Worth, Texas".
+# Prepositions before a birthplace or deathplace: "born in Tupelo, Miss.", "a native of Fort Worth, Texas".
 _BIRTH_PREPOSITIONS = frozenset("in near of".split())
 _COUNTY_WORDS = frozenset({"County", "Parish"})
 _DISTRICT_OF_COLUMBIA = frozenset({"D.C.", "D.C", "DC", "D. C."})
