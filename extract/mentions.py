@@ -780,7 +780,11 @@ def _bare_word_candidates(doc: Doc, scan: _Scan) -> list[int]:
     """Name tokens, and title words that stand alone ("King was shot", not "King Hussein" or "the
     last King of Peru")."""
     words = set(scan.name_tokens)
-    for token in doc:
+    # The cached texts rule out almost every token before a Token is built (the costly part).
+    for index, text in enumerate(scan.texts):
+        if text.lower() not in PERSON_TITLES:
+            continue
+        token = doc[index]
         if (
             token.pos_ == "PROPN"
             and token.is_alpha

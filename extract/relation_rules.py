@@ -2149,10 +2149,14 @@ def victim_killer_name_rule(index: ParseIndex) -> Iterator[Candidate]:
     Sirhan B. Sirhan", "Lennon 's killer , Mark Chapman". Read off the words, for the parser often
     takes the noun for a verb. Nothing else may stand between ("Reagan would-be assassin" is no
     killer: the hedge or the attempt sits between the victim and the noun)."""
+    from extract.relation_model import token_table  # imported late (import cycle)
+
     doc = index.doc
-    for token in doc:
-        if token.lower_ not in KILLER_NOUNS or token.i == 0 or token.i + 1 >= len(doc):
+    # The cached lowercase words rule out almost every token before a Token is built.
+    for position, lower in enumerate(token_table(doc).lower):
+        if lower not in KILLER_NOUNS or position == 0 or position + 1 >= len(doc):
             continue
+        token = doc[position]
         before = token.i - 1
         if doc[before].text in {"'s", "'", "’s"}:
             before -= 1
@@ -2189,10 +2193,12 @@ def convicted_of_killing_rule(index: ParseIndex) -> Iterator[Candidate]:
     from extract.relation_model import token_table  # imported late (import cycle)
 
     lower = token_table(doc).lower
-    for trigger in doc:
-        # The word before is checked first, from the cached table: it rules out almost every token.
-        if trigger.i < 2 or lower[trigger.i - 1] not in {"of", "for", "the"}:
+    for position in range(2, len(lower)):
+        # The word before is checked first, from the cached table: it rules out almost every token
+        # before a Token is built (the costly part).
+        if lower[position - 1] not in {"of", "for", "the"}:
             continue
+        trigger = doc[position]
         lemma = trigger.lemma_.lower()
         if trigger.tag_ == "VBG" and lemma in KILLING_GERUNDS and doc[trigger.i - 1].lower_ in {"of", "for"}:
             preposition = trigger.i - 1
