@@ -1065,10 +1065,11 @@ def _split_source_lines(doc: Doc, candidates: list[_Candidate], scan: _Scan) -> 
         start = end
         while start > 0 and end - start < 10 and _source_line_word(doc[start - 1]):
             start -= 1
+        if end - start < 2:
+            continue  # a place and a source take two words at least
         if not anchored:
             sentence_start = doc[end - 1].sent.start
-            words_before = [t for t in doc[sentence_start:start] if not _code_like(t) and not t.is_space and not t.is_punct]
-            if words_before:
+            if any(not _code_like(t) and not t.is_space and not t.is_punct for t in doc[sentence_start:start]):
                 continue  # not a line of its own
         split = _place_then_source(doc, start, end, anchored=anchored)
         if split is not None and not any(s < end and split[0] < e for s, _, e in found):
